@@ -1,0 +1,87 @@
+"""The chart explorer: read the state from the URL, ask the core, draw the chart and the card."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from meridians.figures import CONFIG, chart
+from meridians.model import MECHANISM_KINDS
+from meridians.query import EVIDENCE_FILTERS, label, matching, search
+from meridians.render import image_name
+from meridians.state import State
+from ui import card, common, url
+from ui.widgets import bound
+
+common.page_frame("Meridian Chart Explorer")
+atlas = common.atlas()
+state, notices = url.read(atlas, State)
+common.notices(notices)
+
+
+def select(code: str | None) -> None:
+    current, _ = url.read(atlas, State)
+    url.write(current.with_point(atlas, code), atlas)
+
+
+def on_chart_select() -> None:
+    event = st.session_state.get("chart") or {}
+    points = (event.get("selection") or {}).get("points") or []
+    codes = [p["customdata"][0] for p in points if p.get("customdata")]
+    if codes:  # an empty selection (a click on the background) changes nothing
+        select(codes[-1])
+
+
+shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
+                 evidence=state.evidence, q=state.q)
+
+with st.sidebar:
+    st.header("Find a point")
+    bound(st.text_input, atlas, state, "q", label="Search by code or name", placeholder="BL23, shenshu, kidney…",
+          max_chars=80)
+    order = search(atlas, state.q) if state.q else tuple(atlas.points)
+    options = [c for c in order if c in shown] or list(atlas.points)
+    if state.point and state.point not in options:
+        options.insert(0, state.point)
+    st.session_state["pick"] = state.point
+    st.selectbox("Point", options, key="pick", index=None, placeholder="Choose a point",
+                 format_func=lambda c: label(atlas.points[c]), on_change=lambda: select(st.session_state["pick"]))
+
+    st.header("Filters")
+    bound(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
+          format_func=lambda m: f"{atlas.mechanisms[m].name} ({MECHANISM_KINDS[atlas.mechanisms[m].kind].lower()})",
+          help="Points that none of the chosen mechanisms could explain are faded.")
+    bound(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.channels),
+          format_func=lambda c: f"{c} {atlas.channels[c].name}")
+    bound(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
+          placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
+    bound(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
+          placeholder="Any", format_func=EVIDENCE_FILTERS.get)
+
+chart_col, card_col = st.columns([3, 2], gap="large")
+with chart_col:
+    bound(st.segmented_control, atlas, state, "view", label="View", options=list(atlas.views), required=True,
+          format_func=lambda v: atlas.views[v].title)
+    fig = chart(atlas, state.view, f"app/static/{image_name(state.view)}", shown=shown, selected=state.point)
+    st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
+                    width="stretch")
+    on_view = {p.code for p in atlas.positions_in(state.view)}
+    st.caption(
+        f"{len(on_view & shown)} of {len(on_view)} points on this view match the filters. "
+        "Marker colour and shape show the channel; a red rim marks points traditionally avoided in pregnancy. "
+        "The person stands in the anatomical position (palms forward); left and right are their own."
+    )
+
+with card_col:
+    with st.popover("Share this view", icon=":material/share:"):
+        st.caption("Copy this link: it opens this same view, point and filters.")
+        st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
+    if state.point:
+        here = [p for p in atlas.positions_in(state.view) if p.code == state.point]
+        if not here:
+            views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
+            st.info(f"{state.point} is not drawn on this view; it is on: {views}.", icon=":material/visibility_off:")
+        card.show(atlas, state.point, tuple(dict.fromkeys(p.guide for p in here)))
+    else:
+        st.subheader("Click a point", anchor=False)
+        st.text("Click a marker on the chart, or choose a point in the sidebar, to see where it is, how to press it, "
+                "what might explain an effect and what the research shows.")

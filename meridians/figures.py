@@ -1,0 +1,121 @@
+"""Plotly charts of a view: the body image, channel paths, clickable points and the selected one."""
+
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from .model import Atlas, Position
+from .render import ASSETS_DIR, image_name
+
+FADED = 0.18
+MARKER_SIZE = 11
+PREGNANCY_RIM = "#B00020"
+CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True}
+
+
+def image_data_uri(view: str, assets_dir: Path = ASSETS_DIR) -> str:
+    """The view's chart image inline, for notebooks and files where no server hosts it."""
+    data = (assets_dir / image_name(view)).read_bytes()
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
+def _path_traces(atlas: Atlas, view: str, by_code: dict[str, list[Position]], shown: frozenset[str]):
+    for channel in atlas.channels.values():
+        for path in channel.paths:
+            for side in ("left", "right"):
+                xs, ys = [], []
+                for code in path:
+                    spots = [p for p in by_code.get(code, []) if p.side in (side, "midline")]
+                    if not spots:
+                        if len(xs) > 1:
+                            break
+                        xs, ys = [], []
+                        continue
+                    xs.append(spots[0].x)
+                    ys.append(spots[0].y)
+                if len(xs) > 1:
+                    faded = not any(c in shown for c in path)
+                    yield go.Scatter(
+                        x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                        line={"color": channel.colour, "width": 2, "dash": channel.dash},
+                        opacity=0.15 if faded else 0.55, name=f"{channel.id} course",
+                    )
+
+
+def chart(
+    atlas: Atlas,
+    view: str,
+    image_source: str,
+    *,
+    shown: frozenset[str] | None = None,
+    selected: str | None = None,
+    paths: bool = True,
+    height: int = 760,
+) -> go.Figure:
+    """The clickable chart of one view. `shown` are the points the filters let through (None: all)."""
+    v = atlas.views[view]
+    w, h = v.size
+    shown = frozenset(atlas.points) if shown is None else shown
+    positions = atlas.positions_in(view)
+    by_code: dict[str, list[Position]] = {}
+    for pos in positions:
+        by_code.setdefault(pos.code, []).append(pos)
+
+    fig = go.Figure()
+    if paths:
+        for trace in _path_traces(atlas, view, by_code, shown):
+            fig.add_trace(trace)
+    for channel in atlas.channels.values():
+        mine = [p for p in positions if atlas.points[p.code].meridian == channel.id]
+        if not mine:
+            continue
+        points = [atlas.points[p.code] for p in mine]
+        fig.add_trace(
+            go.Scatter(
+                x=[p.x for p in mine], y=[p.y for p in mine], mode="markers", name=f"{channel.id} {channel.name}",
+                customdata=[[p.code] for p in mine],
+                text=[html.escape(f"{pt.pinyin} · {pt.english}") for pt in points],
+                hovertemplate="<b>%{customdata[0]}</b> %{text}<extra></extra>",
+                marker={
+                    "size": MARKER_SIZE, "color": channel.colour, "symbol": channel.symbol,
+                    "opacity": [1.0 if p.code in shown else FADED for p in mine],
+                    "line": {
+                        "color": [PREGNANCY_RIM if pt.pregnancy else "white" for pt in points],
+                        "width": [2.2 if pt.pregnancy else 1.2 for pt in points],
+                    },
+                },
+                selected={"marker": {"opacity": 1.0}}, unselected={"marker": {"opacity": None}},
+            )
+        )
+    for pos in by_code.get(selected, []):
+        if (pos.x, pos.y) != pos.anchor:
+            fig.add_trace(go.Scatter(
+                x=[pos.anchor[0], pos.x], y=[pos.anchor[1], pos.y], mode="lines+markers", hoverinfo="skip",
+                showlegend=False, line={"color": "#333333", "width": 1.5, "dash": "dot"},
+                marker={"size": [6, 0], "color": "#333333"},
+            ))
+    if selected in by_code:
+        mine = by_code[selected]
+        guide = mine[0].guide if (mine[0].x, mine[0].y) != mine[0].anchor else "at the landmark"
+        fig.add_trace(go.Scatter(
+            x=[p.x for p in mine], y=[p.y for p in mine], mode="markers", name="Selected",
+            customdata=[[selected]] * len(mine), showlegend=False,
+            hovertemplate=f"<b>{selected}</b> {html.escape(guide)}<extra></extra>",
+            marker={"size": 24, "color": "rgba(0,0,0,0)", "line": {"color": "#111111", "width": 3}},
+        ))
+    fig.update_layout(
+        images=[{"source": image_source, "xref": "x", "yref": "y", "x": 0, "y": 0, "sizex": w, "sizey": h,
+                 "sizing": "stretch", "layer": "below"}],
+        xaxis={"range": [0, w], "visible": False, "fixedrange": True},
+        yaxis={"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=height, dragmode=False, hovermode="closest",
+        clickmode="event+select", plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)",
+        legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.7)", "font": {"size": 11},
+                "itemclick": False, "itemdoubleclick": False},
+        showlegend=True,
+    )
+    return fig

@@ -1,0 +1,254 @@
+"""The atlas as immutable values: built once by `loading`, then only read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Mapping
+
+Xy = tuple[float, float]
+
+CERTAINTY_ORDER = ("high", "moderate", "low", "very_low", "not_graded")
+CERTAINTY_LABELS = MappingProxyType(
+    {
+        "high": "High certainty",
+        "moderate": "Moderate certainty",
+        "low": "Low certainty",
+        "very_low": "Very low certainty",
+        "not_graded": "Certainty not graded",
+    }
+)
+MECHANISM_KINDS = MappingProxyType(
+    {
+        "physiological_hypothesis": "Physiological hypothesis",
+        "nonspecific_effect": "Nonspecific effect",
+        "traditional_belief": "Traditional belief",
+    }
+)
+DESIGN_LABELS = MappingProxyType(
+    {
+        "systematic_review": "Systematic review",
+        "rct": "Randomised trial",
+        "mechanism_study": "Mechanism study",
+        "guideline": "Guideline",
+        "commentary": "Commentary",
+    }
+)
+CLAIM_LABELS = MappingProxyType(
+    {
+        "lbp_trial": "Tested in trials for low back pain",
+        "mechanism": "Proposed mechanism",
+        "traditional": "Traditional indication",
+        "guideline": "Guideline recommendation",
+    }
+)
+
+
+def frozen_map(items: Mapping) -> Mapping:
+    return MappingProxyType(dict(items))
+
+
+@dataclass(frozen=True)
+class Landmark:
+    name: str
+    xy: Xy
+    text: str
+    part: str | None
+    midline: bool
+
+
+@dataclass(frozen=True)
+class Part:
+    """A body part's cun size in pixels and the unit vector of its 'down'."""
+
+    name: str
+    cun_px: float
+    axis: Xy
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # spine | line | dot | ring
+    points: tuple[Xy, ...] = ()
+    mirror: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    title: str
+    size: tuple[int, int]
+    midline_x: float
+    side: str  # the body side whose landmarks are given
+    mirrored: bool
+    outlines: tuple[tuple[Xy, ...], ...]
+    landmarks: Mapping[str, Landmark]
+    parts: Mapping[str, Part]
+    vertebrae: tuple[str, ...]
+    cues: tuple[Cue, ...]
+
+    @property
+    def other_side(self) -> str:
+        return "right" if self.side == "left" else "left"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A placement rule: a landmark and offsets in cun, drawn on the listed views."""
+
+    views: tuple[str, ...]
+    at: str
+    toward: str | None = None
+    cun: float = 0.0
+    fraction: float | None = None
+    lateral: float = 0.0
+    anterior: float = 0.0
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    code: str
+    view: str
+    side: str  # left | right | midline
+    x: float
+    y: float
+    anchor: Xy  # where the site's landmark is, on the same side
+    guide: str  # the distance from the landmark, in words
+
+
+@dataclass(frozen=True)
+class Pregnancy:
+    note: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Point:
+    code: str
+    pinyin: str
+    hanzi: str
+    english: str
+    meridian: str
+    region: str
+    location: str
+    how_to_find: str
+    how_to_press: str
+    cautions: str
+    traditional_use: str
+    bilateral: bool
+    mechanisms: tuple[str, ...]
+    sites: tuple[Site, ...]
+    pregnancy: Pregnancy | None = None
+    hanzi_simplified: str | None = None
+
+    @property
+    def number(self) -> int:
+        digits = "".join(ch for ch in self.code.split("-")[-1] if ch.isdigit())
+        return int(digits) if digits else 0
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    pinyin: str
+    colour: str
+    symbol: str
+    dash: str
+    kind: str  # channel | extra
+    paths: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: str
+    name: str
+    kind: str
+    summary: str
+    verdict: str
+    certainty: str
+    supports: tuple[str, ...]
+    against: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Study:
+    id: str
+    authors: str
+    year: int
+    title: str
+    journal: str
+    design: str
+    population: str
+    intervention: str
+    comparison: str
+    outcome: str
+    effect: str
+    follow_up: str
+    certainty: str
+    certainty_note: str
+    claim: str
+    summary: str
+    mechanisms: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+    points_note: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    cochrane_id: str | None = None
+    n: int | None = None
+    seed_reference: int | None = None
+
+    @property
+    def citation(self) -> str:
+        where = self.journal
+        if self.volume:
+            where += f" {self.volume}"
+            if self.issue:
+                where += f"({self.issue})"
+        if self.pages:
+            where += f":{self.pages}"
+        return f"{self.authors} ({self.year}). {self.title}. {where}."
+
+
+@dataclass(frozen=True)
+class Atlas:
+    views: Mapping[str, View]
+    channels: Mapping[str, Channel]
+    regions: Mapping[str, Region]
+    points: Mapping[str, Point]
+    mechanisms: Mapping[str, Mechanism]
+    studies: Mapping[str, Study]
+    positions: tuple[Position, ...] = field(default=())
+
+    @cached_property
+    def _by_view(self) -> Mapping[str, tuple[Position, ...]]:
+        return frozen_map({v: tuple(p for p in self.positions if p.view == v) for v in self.views})
+
+    @cached_property
+    def _views_by_code(self) -> Mapping[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {code: [] for code in self.points}
+        for p in self.positions:
+            if p.view not in found[p.code]:
+                found[p.code].append(p.view)
+        return frozen_map({code: tuple(v) for code, v in found.items()})
+
+    def positions_in(self, view: str) -> tuple[Position, ...]:
+        return self._by_view.get(view, ())
+
+    def views_of(self, code: str) -> tuple[str, ...]:
+        return self._views_by_code.get(code, ())
+
+    def studies_of(self, code: str) -> tuple[Study, ...]:
+        return tuple(s for s in self.studies.values() if code in s.points)

@@ -1,0 +1,78 @@
+"""Chart images drawn from the body model with Pillow (`python -m meridians render`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .body import mirror_cue_points
+from .model import Atlas, View
+
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+SCALE = 4  # supersampling factor: draw large, shrink, and edges come out smooth
+BACKGROUND = (250, 248, 244)
+SKIN = (238, 216, 198)
+EDGE = (176, 140, 118)
+CUE = (196, 160, 138)
+LABEL = (150, 130, 118)
+ICON = "icon.png"
+LABELLED_LEVELS = ("C7", "T3", "T7", "T12", "L1", "L2", "L3", "L4", "L5", "S2")
+
+
+def image_name(view: str) -> str:
+    return f"{view}.png"
+
+
+def _scaled(points, k=SCALE):
+    return [(x * k, y * k) for x, y in points]
+
+
+def draw_view(view: View) -> Image.Image:
+    """The chart image of one view, anti-aliased."""
+    w, h = view.size
+    big = Image.new("RGB", (w * SCALE, h * SCALE), BACKGROUND)
+    draw = ImageDraw.Draw(big)
+    for shape in view.outlines:
+        pts = _scaled(shape)
+        draw.polygon(pts, fill=SKIN)
+        draw.line(pts + pts[:1], fill=EDGE, width=2 * SCALE, joint="curve")
+    font = ImageFont.load_default(size=9 * SCALE)
+    for cue in view.cues:
+        for pts in mirror_cue_points(cue, view):
+            if cue.kind == "line":
+                draw.line(_scaled(pts), fill=CUE, width=int(1.2 * SCALE), joint="curve")
+            elif cue.kind in ("dot", "ring"):
+                (x, y), r = pts[0], 3 * SCALE
+                box = (x * SCALE - r, y * SCALE - r, x * SCALE + r, y * SCALE + r)
+                draw.ellipse(box, fill=None if cue.kind == "ring" else CUE, outline=CUE, width=SCALE)
+            elif cue.kind == "spine":
+                levels = [view.landmarks[v].xy for v in view.vertebrae]
+                draw.line(_scaled(levels), fill=CUE, width=SCALE)
+                for name in view.vertebrae:
+                    x, y = view.landmarks[name].xy
+                    draw.line([((x - 4) * SCALE, y * SCALE), ((x + 4) * SCALE, y * SCALE)], fill=CUE, width=SCALE)
+                    if name in LABELLED_LEVELS:
+                        draw.text(((x + 7) * SCALE, y * SCALE), name, fill=LABEL, font=font, anchor="lm")
+    return big.resize((w, h), Image.Resampling.LANCZOS)
+
+
+def draw_icon(size: int = 64) -> Image.Image:
+    """The page icon: a point on skin, served from the app itself rather than an icon font host."""
+    big = Image.new("RGBA", (size * SCALE, size * SCALE), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(big)
+    s = size * SCALE
+    draw.ellipse((0, 0, s - 1, s - 1), fill=SKIN, outline=EDGE, width=3 * SCALE)
+    draw.ellipse((s * 0.32, s * 0.32, s * 0.68, s * 0.68), fill=(0, 114, 178), outline="white", width=2 * SCALE)
+    return big.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def render_all(atlas: Atlas, out_dir: Path = ASSETS_DIR) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    draw_icon().save(out_dir / ICON, optimize=True)
+    written = [out_dir / ICON]
+    for view in atlas.views.values():
+        path = out_dir / image_name(view.name)
+        draw_view(view).save(path, optimize=True)
+        written.append(path)
+    return written

@@ -1,0 +1,226 @@
+"""JSON Schemas of the data files: the shape of each file, checked before anything is built."""
+
+from __future__ import annotations
+
+_text = {"type": "string", "minLength": 1}
+_id = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
+_xy = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+_ref = {"type": "object", "required": ["from", "to"], "additionalProperties": False,
+        "properties": {"from": _text, "to": _text, "cun": {"type": "number", "exclusiveMinimum": 0}}}
+
+BODY = {
+    "type": "object",
+    "required": ["figures", "views"],
+    "additionalProperties": False,
+    "properties": {
+        "figures": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["outline"],
+                "additionalProperties": False,
+                "properties": {
+                    "mirror": {"type": "boolean"},
+                    "outline": {"type": "array", "items": _xy, "minItems": 3},
+                    "overlays": {"type": "array", "items": {"type": "array", "items": _xy, "minItems": 3}},
+                },
+            },
+        },
+        "views": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": "^[a-z][a-z_]*$"},
+            "additionalProperties": {
+                "type": "object",
+                "required": ["title", "figure", "size", "midline_x", "side", "landmarks"],
+                "additionalProperties": False,
+                "properties": {
+                    "title": _text,
+                    "figure": _text,
+                    "size": {"type": "array", "items": {"type": "integer", "minimum": 100}, "minItems": 2, "maxItems": 2},
+                    "midline_x": {"type": "number"},
+                    "side": {"enum": ["left", "right"]},
+                    "vertebrae": {"type": "array", "items": {"type": "array", "prefixItems": [_text, {"type": "number"}, {"type": "number"}], "minItems": 3, "maxItems": 3}},
+                    "landmarks": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["at", "text"],
+                            "additionalProperties": False,
+                            "properties": {"at": _xy, "part": _text, "text": _text, "midline": {"type": "boolean"}},
+                        },
+                    },
+                    "parts": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["scale"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "scale": {**_ref, "required": ["from", "to", "cun"]},
+                                "axis": _ref,
+                            },
+                        },
+                    },
+                    "cues": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["kind"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "kind": {"enum": ["spine", "line", "dot", "ring"]},
+                                "points": {"type": "array", "items": _xy, "minItems": 2},
+                                "at": _xy,
+                                "mirror": {"type": "boolean"},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+_site = {
+    "type": "object",
+    "required": ["views", "at"],
+    "additionalProperties": False,
+    "properties": {
+        "views": {"type": "array", "items": _text, "minItems": 1, "uniqueItems": True},
+        "at": _text,
+        "toward": _text,
+        "cun": {"type": "number", "minimum": -40, "maximum": 40},
+        "fraction": {"type": "number", "minimum": 0, "maximum": 1},
+        "lateral": {"type": "number", "minimum": -20, "maximum": 20},
+        "anterior": {"type": "number", "minimum": -20, "maximum": 20},
+        "label": _text,
+    },
+    "dependentRequired": {"fraction": ["toward"]},
+    "not": {"required": ["fraction", "cun"]},
+}
+
+MERIDIANS = {
+    "type": "object",
+    "required": ["channels", "regions", "points"],
+    "additionalProperties": False,
+    "properties": {
+        "channels": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "pinyin", "colour", "symbol", "dash"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                    "name": _text,
+                    "pinyin": _text,
+                    "colour": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"},
+                    "symbol": _text,
+                    "dash": {"enum": ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]},
+                    "kind": {"enum": ["channel", "extra"]},
+                    "paths": {"type": "array", "items": {"type": "array", "items": _text, "minItems": 2}},
+                },
+            },
+        },
+        "regions": {
+            "type": "array",
+            "items": {"type": "object", "required": ["id", "name"], "additionalProperties": False,
+                      "properties": {"id": _id, "name": _text}},
+        },
+        "points": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["code", "pinyin", "hanzi", "english", "meridian", "region", "location", "how_to_find",
+                             "how_to_press", "cautions", "traditional_use", "bilateral", "mechanisms", "sites"],
+                "additionalProperties": False,
+                "properties": {
+                    "code": {"type": "string", "pattern": "^([A-Z]{2}[1-9][0-9]?|EX-(HN|B|UE|LE|CA)[1-9][0-9]?)$"},
+                    "pinyin": _text,
+                    "hanzi": _text,
+                    "hanzi_simplified": _text,
+                    "english": _text,
+                    "meridian": _text,
+                    "region": _text,
+                    "location": _text,
+                    "how_to_find": _text,
+                    "how_to_press": _text,
+                    "cautions": _text,
+                    "traditional_use": _text,
+                    "bilateral": {"type": "boolean"},
+                    "mechanisms": {"type": "array", "items": _text, "minItems": 1, "uniqueItems": True},
+                    "pregnancy": {"type": "object", "required": ["note", "source"], "additionalProperties": False,
+                                  "properties": {"note": _text, "source": _text}},
+                    "sites": {"type": "array", "items": _site, "minItems": 1},
+                },
+            },
+        },
+    },
+}
+
+_certainty = {"enum": ["high", "moderate", "low", "very_low", "not_graded"]}
+
+MECHANISMS = {
+    "type": "object",
+    "required": ["mechanisms"],
+    "additionalProperties": False,
+    "properties": {
+        "mechanisms": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "kind", "summary", "verdict", "certainty", "for", "against"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _id, "name": _text, "summary": _text, "verdict": _text, "certainty": _certainty,
+                    "kind": {"enum": ["physiological_hypothesis", "nonspecific_effect", "traditional_belief"]},
+                    "for": {"type": "array", "items": _id}, "against": {"type": "array", "items": _id},
+                },
+            },
+        }
+    },
+}
+
+STUDIES = {
+    "type": "object",
+    "required": ["studies"],
+    "additionalProperties": False,
+    "properties": {
+        "studies": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "authors", "year", "title", "journal", "design", "population", "intervention",
+                             "comparison", "outcome", "effect", "follow_up", "certainty", "certainty_note", "claim",
+                             "summary"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _id, "authors": _text, "title": _text, "journal": _text,
+                    "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                    "volume": _text, "issue": _text, "pages": _text,
+                    "doi": {"type": "string", "pattern": r"^10\.\d{4,9}/\S+$"},
+                    "pmid": {"type": "string", "pattern": "^[1-9][0-9]{0,8}$"},
+                    "pmcid": {"type": "string", "pattern": "^PMC[1-9][0-9]{0,8}$"},
+                    "cochrane_id": {"type": "string", "pattern": "^CD[0-9]{6}$"},
+                    "design": {"enum": ["systematic_review", "rct", "mechanism_study", "guideline", "commentary"]},
+                    "population": _text, "intervention": _text, "comparison": _text, "outcome": _text,
+                    "effect": _text, "follow_up": _text, "certainty": _certainty, "certainty_note": _text,
+                    "n": {"type": "integer", "minimum": 1},
+                    "claim": {"enum": ["lbp_trial", "mechanism", "traditional", "guideline"]},
+                    "mechanisms": {"type": "array", "items": _id, "uniqueItems": True},
+                    "points": {"type": "array", "items": _text, "uniqueItems": True},
+                    "points_note": _text,
+                    "seed_reference": {"type": "integer", "minimum": 1, "maximum": 4},
+                    "summary": _text,
+                },
+            },
+        }
+    },
+}
+
+FILES = {"body.yaml": BODY, "meridians.yaml": MERIDIANS, "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES}

@@ -1,0 +1,37 @@
+"""The five ways acupressure might work, what kind of claim each is, and what the studies say."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from meridians.model import MECHANISM_KINDS
+from ui import common
+from ui.card import KIND_COLOURS, certainty_badge, study_entry
+from ui.text import badge, md
+
+common.page_frame("Mechanisms")
+atlas = common.atlas()
+st.text(
+    "Why might pressing a point ease back pain? The article this chart grew from names five possible reasons. "
+    "Four can be tested by physiology or psychology; the fifth is the traditional Chinese explanation, shown "
+    "here as a belief. None of them needs the exact point to matter, and trials that compared real and sham "
+    "points for back pain found little difference."
+)
+
+for m in atlas.mechanisms.values():
+    st.header(md(m.name), anchor=m.id)
+    st.markdown(f"{badge(MECHANISM_KINDS[m.kind], KIND_COLOURS[m.kind])} {certainty_badge(m.certainty)}")
+    st.text(m.summary)
+    st.markdown("**Verdict**")
+    st.text(m.verdict)
+    for title, ids in (("Studies for", m.supports), ("Studies against or limiting", m.against)):
+        if ids:
+            st.markdown(f"**{title}**")
+            for sid in ids:
+                s = atlas.studies[sid]
+                with st.expander(md(f"{s.authors.split(',')[0]} {s.year}: {s.title}")):
+                    study_entry(s)
+    codes = [p.code for p in atlas.points.values() if m.id in p.mechanisms]
+    st.markdown("**Points where it could act**")
+    st.markdown(" · ".join(f"[{md(c)}](./?point={c}&mechanism={m.id})" for c in codes) or "None")
+    st.divider()

@@ -1,0 +1,60 @@
+"""The study library: filter it, read each entry, and export it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from meridians import cite
+from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS
+from meridians.query import label, studies_matching
+from meridians.state import ResearchState
+from ui import common, url
+from ui.card import certainty_badge, study_entry
+from ui.text import md
+from ui.widgets import bound
+
+common.page_frame("Research")
+atlas = common.atlas()
+state, notices = url.read(atlas, ResearchState)
+common.notices(notices)
+st.text(
+    "Every study behind the chart, with what it found, how long the effect lasted and how sure the evidence is. "
+    "The overall picture: acupressure and massage may ease low back pain for a short time; the evidence is of "
+    "low quality, and trials with sham points found them about as helpful as real ones."
+)
+
+with st.sidebar:
+    st.header("Filter the studies")
+    bound(st.text_input, atlas, state, "q", label="Search authors, titles and summaries", max_chars=80)
+    bound(st.multiselect, atlas, state, "designs", label="Design", options=list(DESIGN_LABELS),
+          format_func=DESIGN_LABELS.get)
+    bound(st.multiselect, atlas, state, "certainties", label="Certainty of evidence", options=list(CERTAINTY_ORDER),
+          format_func=CERTAINTY_LABELS.get)
+    bound(st.selectbox, atlas, state, "claim", label="Kind of claim", options=list(CLAIM_LABELS), index=None,
+          placeholder="Any", format_func=CLAIM_LABELS.get)
+    bound(st.selectbox, atlas, state, "mechanism", label="Mechanism", options=list(atlas.mechanisms), index=None,
+          placeholder="Any", format_func=lambda m: atlas.mechanisms[m].name)
+    bound(st.selectbox, atlas, state, "point", label="Point used", options=list(atlas.points), index=None,
+          placeholder="Any", format_func=lambda c: label(atlas.points[c]))
+
+studies = studies_matching(atlas, designs=state.designs, certainties=state.certainties, claim=state.claim,
+                           mechanism=state.mechanism, point=state.point, q=state.q)
+st.subheader(f"{len(studies)} of {len(atlas.studies)} studies", anchor=False)
+st.dataframe(
+    [{"Study": f"{s.authors.split(',')[0]} {s.year}", "Title": s.title, "Design": DESIGN_LABELS[s.design],
+      "Certainty": CERTAINTY_LABELS[s.certainty], "Lasted": s.follow_up, "Points": ", ".join(s.points),
+      "DOI": s.doi or "", "PMID": s.pmid or ""} for s in studies],
+    hide_index=True, width="stretch",
+)
+cols = st.columns(3)
+cols[0].download_button("BibTeX", cite.bibtex(studies), "meridian-studies.bib", "application/x-bibtex",
+                        icon=":material/download:", disabled=not studies)
+cols[1].download_button("RIS", cite.ris(studies), "meridian-studies.ris", "application/x-research-info-systems",
+                        icon=":material/download:", disabled=not studies)
+cols[2].download_button("CSV", cite.table(studies), "meridian-studies.csv", "text/csv",
+                        icon=":material/download:", disabled=not studies)
+
+for s in studies:
+    st.markdown(f"{certainty_badge(s.certainty)} Lasted: {md(s.follow_up)}")
+    with st.expander(md(f"{s.authors.split(',')[0]} {s.year}: {s.title}")):
+        study_entry(s)

@@ -1,0 +1,51 @@
+"""Where each kind of fact comes from, how sure we are, and what this chart is not."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import common
+
+EVIDENCE_REVIEWED = "25 November 2026"
+
+common.page_frame("About")
+atlas = common.atlas()
+st.warning(common.NOT_ADVICE, icon=":material/medical_information:")
+st.header("Where the facts come from", anchor=False)
+st.markdown(
+    f"""
+- **Point locations** follow the WHO Standard Acupuncture Point Locations in the Western Pacific Region (2008),
+  written in our own words. The extra points (codes starting EX) follow the WHO standard nomenclature and common
+  teaching texts.
+- **Where a point is drawn** is worked out, not typed in: each point is a rule (a landmark plus a distance in
+  proportional cun) that our own body model turns into a place on the chart. The model uses the WHO proportional
+  measurements, for example 16 cun from the knee crease to the outer ankle bone and 5 cun from the navel to the
+  pubic bone.
+- **The studies** ({len(atlas.studies)} in the library) were each checked against PubMed or the publisher's page.
+  Every DOI and PubMed number shown was seen there; where we could not confirm one, it is left out.
+- **Certainty of evidence** uses the GRADE scale (high, moderate, low, very low) as the study's authors or a
+  later review judged it; "not graded" means nobody rated it.
+- **The mechanisms** come from the article this chart grew from. Four are ideas physiology or psychology can test;
+  "release of blocked energy" is the traditional Chinese explanation and is shown as a belief.
+- **Pregnancy cautions** are traditional: they mark points that traditional lists say to avoid. A 2015 review found
+  no objective evidence of harm from these points, but we keep the caution.
+"""
+)
+st.header("What the evidence says overall", anchor=False)
+st.text(
+    "Acupressure and massage may ease low back pain for a short time. The Cochrane review of massage (2015) rated "
+    "the evidence low to very low and found no lasting benefit; an earlier, more hopeful review (2009) was "
+    "overturned by it. Acupuncture trials with sham needles found the sham about as helpful as the real thing, "
+    "which suggests the exact point matters less than the pressure, the touch and the care."
+)
+st.header("Method", anchor=False)
+st.text(
+    "The data lives in plain YAML files (body model, channels and points, mechanisms, studies). Every start "
+    "checks them: a file with a mistake is named with the line and the reason, and the chart is not drawn from "
+    "bad data. The chart images are drawn from the body model by a program, never by hand."
+)
+st.header("Licence and review", anchor=False)
+st.text(
+    f"Evidence last reviewed: {EVIDENCE_REVIEWED}. The data and texts are available under CC BY 4.0; the code "
+    "under the MIT licence. Nothing on this site is sent anywhere: it keeps no accounts and collects no usage data."
+)

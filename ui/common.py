@@ -1,0 +1,80 @@
+"""What every page shares: the atlas, the safety notes, and the error page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from meridians import DATA_DIR, DataError, load_atlas
+from meridians.model import Atlas
+from meridians.render import ASSETS_DIR, ICON
+
+from .text import md
+
+RED_FLAGS_EMERGENCY = (
+    "Numbness or tingling around the genitals, buttocks or inner thighs (the 'saddle' area).",
+    "New trouble passing urine, or losing control of your bladder or bowels.",
+    "Pain, weakness or numbness in both legs, or leg weakness that is quickly getting worse.",
+    "New problems getting or keeping an erection, or other new sexual problems.",
+    "Chest pain with the back pain.",
+    "Back pain after a serious fall or accident.",
+)
+RED_FLAGS_URGENT = (
+    "A high temperature, or feeling hot and shivery.",
+    "Weight loss you cannot explain.",
+    "A lump or swelling on your back, or a change in its shape.",
+    "Pain that does not ease when you rest, or is worse at night.",
+    "Back pain and you have had cancer, or you are over 60 with new persistent back pain.",
+)
+NOT_ADVICE = (
+    "Information, not medical advice. Acupressure is at best a short-term help for back pain; "
+    "it does not replace a diagnosis. See a doctor or physiotherapist for pain that is severe, "
+    "new, or not getting better."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def _load(data_dir: str) -> Atlas | DataError:
+    try:
+        return load_atlas(Path(data_dir))
+    except DataError as err:  # shown as a page, not a traceback
+        return err
+
+
+def atlas() -> Atlas:
+    """The checked atlas, parsed once per process; stops the page with the problems if the data is bad.
+
+    MERIDIAN_DATA names another data folder (used by the tests of broken data).
+    """
+    loaded = _load(os.environ.get("MERIDIAN_DATA", str(DATA_DIR)))
+    if isinstance(loaded, DataError):
+        st.error("The chart's data files have problems, so the chart cannot be shown. Each line names the file, the place in it and the reason:")
+        st.code("\n".join(str(p) for p in loaded.problems), language=None)
+        st.stop()
+    return loaded
+
+
+def red_flags() -> None:
+    st.markdown("**Call 999 or go to A&E now** if you have back pain with:")
+    st.markdown("\n".join(f"- {item}" for item in RED_FLAGS_EMERGENCY))
+    st.markdown("**See a GP urgently or call NHS 111** if you have back pain with:")
+    st.markdown("\n".join(f"- {item}" for item in RED_FLAGS_URGENT))
+    st.caption("Based on NHS back-pain advice and NICE guidance NG12. Outside the UK, use your local emergency number.")
+
+
+def page_frame(title: str) -> None:
+    """Title, the not-medical-advice line and the red flags, the same on every page."""
+    st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon=str(ASSETS_DIR / ICON), layout="wide")
+    st.title(title)
+    st.caption(NOT_ADVICE)
+    with st.sidebar:
+        with st.expander("When to see a doctor now", icon=":material/emergency:"):
+            red_flags()
+
+
+def notices(items: tuple[str, ...]) -> None:
+    """What a link asked for that the page could not use, said briefly; the page goes on."""
+    for notice in items:
+        st.info(md(notice), icon=":material/link_off:")

@@ -1,0 +1,19 @@
+"""Safe text: data never reaches Markdown or HTML unescaped."""
+
+from __future__ import annotations
+
+import re
+
+_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=^%@/])")
+
+
+def md(text: str) -> str:
+    """Escape every ASCII punctuation mark so Markdown shows the text exactly as written."""
+    return _PUNCT.sub(r"\\\1", text.replace("\n", " "))
+
+
+CERTAINTY_COLOURS = {"high": "green", "moderate": "blue", "low": "orange", "very_low": "red", "not_graded": "gray"}
+
+
+def badge(text: str, colour: str) -> str:
+    return f":{colour}-badge[{md(text)}]"
