@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Iterable
 
 from .model import Cue, Landmark, Part, Position, Site, View, Xy, frozen_map
@@ -10,12 +11,16 @@ from .model import Cue, Landmark, Part, Position, Site, View, Xy, frozen_map
 SIDES = ("left", "right")
 
 
-def _smooth(points: list[Xy], per_segment: int = 12) -> tuple[Xy, ...]:
-    """Closed Catmull-Rom curve through the control points, so outlines have no corners."""
+def smooth(points: list[Xy], closed: bool = True, per_segment: int = 12) -> tuple[Xy, ...]:
+    """Catmull-Rom curve through the control points, so outlines and cue lines have no corners."""
     n = len(points)
+    if n < 3:
+        return tuple(points)
+    ring = points if closed else [points[0], *points, points[-1]]
+    segments = range(n) if closed else range(1, n)
     out: list[Xy] = []
-    for i in range(n):
-        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
+    for i in segments:
+        p0, p1, p2, p3 = ring[i - 1], ring[i], ring[(i + 1) % len(ring)], ring[(i + 2) % len(ring)]
         for k in range(per_segment):
             t = k / per_segment
             t2, t3 = t * t, t * t * t
@@ -31,6 +36,8 @@ def _smooth(points: list[Xy], per_segment: int = 12) -> tuple[Xy, ...]:
                     for j in (0, 1)
                 )
             )
+    if not closed:
+        out.append(points[-1])
     return tuple(out)
 
 
@@ -44,8 +51,8 @@ def _outlines(figure: dict, mid: float) -> tuple[tuple[Xy, ...], ...]:
         whole = half + [_mirror_x(p, mid) for p in reversed(half) if p[0] != mid]
     else:
         whole = half
-    shapes = [_smooth(whole)]
-    shapes += [_smooth([tuple(map(float, p)) for p in o]) for o in figure.get("overlays", [])]
+    shapes = [smooth(whole)]
+    shapes += [smooth([tuple(map(float, p)) for p in o]) for o in figure.get("overlays", [])]
     return tuple(shapes)
 
 
@@ -194,3 +201,40 @@ def mirror_cue_points(cue: Cue, view: View) -> Iterable[tuple[Xy, ...]]:
     yield cue.points
     if cue.mirror:
         yield tuple(_mirror_x(p, view.midline_x) for p in cue.points)
+
+
+def close_up(name: str, raw: dict, base: View) -> View:
+    """Part of a view, enlarged: everything in it is the base view's, moved and scaled."""
+    x0, y0, x1, y1 = map(float, raw["box"])
+    k = float(raw["scale"])
+
+    def move(xy: Xy) -> Xy:
+        return ((xy[0] - x0) * k, (xy[1] - y0) * k)
+
+    return View(
+        name=name,
+        title=raw["title"],
+        size=(round((x1 - x0) * k), round((y1 - y0) * k)),
+        midline_x=(base.midline_x - x0) * k,
+        side=base.side,
+        mirrored=base.mirrored,
+        outlines=tuple(tuple(move(p) for p in shape) for shape in base.outlines),
+        landmarks=frozen_map({n: replace(lm, xy=move(lm.xy)) for n, lm in base.landmarks.items()}),
+        parts=frozen_map({n: replace(part, cun_px=part.cun_px * k) for n, part in base.parts.items()}),
+        vertebrae=base.vertebrae,
+        cues=tuple(replace(c, points=tuple(move(p) for p in c.points)) for c in base.cues),
+        source=base.name,
+        origin=(x0, y0),
+        scale=k,
+    )
+
+
+def in_close_up(pos: Position, view: View) -> Position | None:
+    """The position as the close-up shows it, or None when it lies outside the close-up."""
+    x = (pos.x - view.origin[0]) * view.scale
+    y = (pos.y - view.origin[1]) * view.scale
+    w, h = view.size
+    if not (0 <= x < w and 0 <= y < h):
+        return None
+    anchor = ((pos.anchor[0] - view.origin[0]) * view.scale, (pos.anchor[1] - view.origin[1]) * view.scale)
+    return replace(pos, view=view.name, x=x, y=y, anchor=anchor)

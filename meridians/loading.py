@@ -45,6 +45,13 @@ class _Source:
         return Problem(self.name, place_of(path), reason, self.line(path))
 
 
+def _reason(error) -> str:
+    says = error.schema.get("x-says") if isinstance(error.schema, dict) else None
+    if error.validator == "pattern" and says:
+        return f"{error.instance!r} is not {says}"
+    return error.message
+
+
 def _read(data_dir: Path) -> tuple[dict[str, _Source], list[Problem]]:
     sources, problems = {}, []
     for name, schema in FILES.items():
@@ -63,7 +70,7 @@ def _read(data_dir: Path) -> tuple[dict[str, _Source], list[Problem]]:
             problems.append(Problem(name, "", reason, mark.line + 1 if mark else None))
             continue
         errors = sorted(Draft202012Validator(schema).iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
-        problems += [source.problem(tuple(e.absolute_path), e.message) for e in errors]
+        problems += [source.problem(tuple(e.absolute_path), _reason(e)) for e in errors]
         sources[name] = source
     return sources, problems
 
@@ -78,6 +85,12 @@ def _views(src: _Source) -> tuple[dict[str, View], list[Problem]]:
         view, found = body.build_view(name, raw, figures[raw["figure"]])
         problems += [src.problem(path, reason) for path, reason in found]
         views[name] = view
+    for name, raw in src.data.get("closeups", {}).items():
+        if name in views or raw["of"] not in views:
+            reason = f"close-up name '{name}' is taken" if name in views else f"unknown view '{raw['of']}'"
+            problems.append(src.problem(("closeups", name), reason))
+            continue
+        views[name] = body.close_up(name, raw, views[raw["of"]])
     return views, problems
 
 
@@ -122,8 +135,10 @@ def _points(src: _Source, views: dict[str, View], channels, regions, mechanisms)
         sites = tuple(_site(s) for s in raw["sites"])
         for j, site in enumerate(sites):
             for k, vname in enumerate(site.views):
-                if vname not in views:
-                    problems.append(src.problem(here + ("sites", j, "views", k), f"unknown view '{vname}'"))
+                if vname not in views or views[vname].source:
+                    reason = f"unknown view '{vname}'" if vname not in views else (
+                        f"'{vname}' is a close-up: it shows the points of '{views[vname].source}' by itself")
+                    problems.append(src.problem(here + ("sites", j, "views", k), reason))
                     continue
                 reasons = body.site_problems(site, views[vname])
                 problems += [src.problem(here + ("sites", j), r) for r in reasons]
@@ -140,6 +155,9 @@ def _points(src: _Source, views: dict[str, View], channels, regions, mechanisms)
                 if not raw["bilateral"] and any(p.side != "midline" for p in placed):
                     problems.append(src.problem(here + ("sites", j), f"{code} is not bilateral but is placed off the midline in view '{vname}'"))
                 positions += placed
+                for close in views.values():
+                    if close.source == vname:
+                        positions += [c for c in (body.in_close_up(p, close) for p in placed) if c]
         preg = raw.get("pregnancy")
         points[code] = Point(
             code=code, pinyin=raw["pinyin"], hanzi=raw["hanzi"], hanzi_simplified=raw.get("hanzi_simplified"),

@@ -87,6 +87,9 @@ class View:
     parts: Mapping[str, Part]
     vertebrae: tuple[str, ...]
     cues: tuple[Cue, ...]
+    source: str | None = None  # a close-up shows part of this view, enlarged
+    origin: Xy = (0.0, 0.0)  # the close-up's top-left corner in the source view
+    scale: float = 1.0
 
     @property
     def other_side(self) -> str:

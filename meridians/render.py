@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .body import mirror_cue_points
+from .body import mirror_cue_points, smooth
 from .model import Atlas, View
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -41,7 +41,7 @@ def draw_view(view: View) -> Image.Image:
     for cue in view.cues:
         for pts in mirror_cue_points(cue, view):
             if cue.kind == "line":
-                draw.line(_scaled(pts), fill=CUE, width=int(1.2 * SCALE), joint="curve")
+                draw.line(_scaled(smooth(list(pts), closed=False)), fill=CUE, width=int(1.2 * SCALE), joint="curve")
             elif cue.kind in ("dot", "ring"):
                 (x, y), r = pts[0], 3 * SCALE
                 box = (x * SCALE - r, y * SCALE - r, x * SCALE + r, y * SCALE + r)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+
+
+def _pattern(regex: str, says: str) -> dict:
+    """A string pattern with the words used when a value does not fit it."""
+    return {"type": "string", "pattern": regex, "x-says": says}
+
+
 _text = {"type": "string", "minLength": 1}
-_id = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
+_id = _pattern("^[a-z][a-z0-9_]*$", "an id in lower case letters, digits and _ (e.g. hsieh2006)")
 _xy = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 _ref = {"type": "object", "required": ["from", "to"], "additionalProperties": False,
         "properties": {"from": _text, "to": _text, "cun": {"type": "number", "exclusiveMinimum": 0}}}
@@ -13,6 +20,21 @@ BODY = {
     "required": ["figures", "views"],
     "additionalProperties": False,
     "properties": {
+        "closeups": {
+            "type": "object",
+            "propertyNames": {"pattern": "^[a-z][a-z_]*$"},
+            "additionalProperties": {
+                "type": "object",
+                "required": ["title", "of", "box", "scale"],
+                "additionalProperties": False,
+                "properties": {
+                    "title": _text,
+                    "of": _text,
+                    "box": {"type": "array", "items": {"type": "number", "minimum": 0}, "minItems": 4, "maxItems": 4},
+                    "scale": {"type": "number", "minimum": 1, "maximum": 8},
+                },
+            },
+        },
         "figures": {
             "type": "object",
             "additionalProperties": {
@@ -113,10 +135,10 @@ MERIDIANS = {
                 "required": ["id", "name", "pinyin", "colour", "symbol", "dash"],
                 "additionalProperties": False,
                 "properties": {
-                    "id": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                    "id": _pattern("^[A-Z]{2}$", "a two-letter channel code (e.g. BL)"),
                     "name": _text,
                     "pinyin": _text,
-                    "colour": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"},
+                    "colour": _pattern("^#[0-9A-Fa-f]{6}$", "a colour like #0072B2"),
                     "symbol": _text,
                     "dash": {"enum": ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]},
                     "kind": {"enum": ["channel", "extra"]},
@@ -138,7 +160,7 @@ MERIDIANS = {
                              "how_to_press", "cautions", "traditional_use", "bilateral", "mechanisms", "sites"],
                 "additionalProperties": False,
                 "properties": {
-                    "code": {"type": "string", "pattern": "^([A-Z]{2}[1-9][0-9]?|EX-(HN|B|UE|LE|CA)[1-9][0-9]?)$"},
+                    "code": _pattern("^([A-Z]{2}[1-9][0-9]?|EX-(HN|B|UE|LE|CA)[1-9][0-9]?)$", "a WHO point code (e.g. BL23 or EX-B2)"),
                     "pinyin": _text,
                     "hanzi": _text,
                     "hanzi_simplified": _text,
@@ -203,10 +225,10 @@ STUDIES = {
                     "id": _id, "authors": _text, "title": _text, "journal": _text,
                     "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
                     "volume": _text, "issue": _text, "pages": _text,
-                    "doi": {"type": "string", "pattern": r"^10\.\d{4,9}/\S+$"},
-                    "pmid": {"type": "string", "pattern": "^[1-9][0-9]{0,8}$"},
-                    "pmcid": {"type": "string", "pattern": "^PMC[1-9][0-9]{0,8}$"},
-                    "cochrane_id": {"type": "string", "pattern": "^CD[0-9]{6}$"},
+                    "doi": _pattern(r"^10\.\d{4,9}/\S+$", "a DOI: 10., a registrant number, / and a suffix (e.g. 10.1136/bmj.332.7543.680)"),
+                    "pmid": _pattern("^[1-9][0-9]{0,8}$", "a PubMed id: digits only (e.g. 16488895)"),
+                    "pmcid": _pattern("^PMC[1-9][0-9]{0,8}$", "a PubMed Central id: PMC and digits (e.g. PMC1410852)"),
+                    "cochrane_id": _pattern("^CD[0-9]{6}$", "a Cochrane review id: CD and six digits (e.g. CD001929)"),
                     "design": {"enum": ["systematic_review", "rct", "mechanism_study", "guideline", "commentary"]},
                     "population": _text, "intervention": _text, "comparison": _text, "outcome": _text,
                     "effect": _text, "follow_up": _text, "certainty": _certainty, "certainty_note": _text,

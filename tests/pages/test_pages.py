@@ -1,0 +1,141 @@
+"""Every page with Streamlit's AppTest: it renders, deep links restore the screen, bad links get a notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGES = ["explorer.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
+
+
+def run(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "text", "caption", "info", "warning",
+                                  "error", "code") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_the_safety_notes(page):
+    at = run(page)
+    assert not at.exception, at.exception
+    assert "not medical advice" in texts(at)
+    assert any(e.label == "When to see a doctor now" for e in at.sidebar.expander)
+    assert "Call 999 or go to A&E now" in texts(at)
+
+
+def test_explorer_starts_on_the_back_with_an_invitation_to_click():
+    at = run("explorer.py")
+    assert at.button_group[0].value == "posterior"
+    assert at.subheader[0].value == "Click a point"
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_a_deep_link_restores_view_point_and_filters():
+    at = run("explorer.py", view="anterior", point="ST36", mechanism=["endorphins", "relaxation"], meridian="ST")
+    assert not at.exception
+    assert at.button_group[0].value == "anterior"
+    assert at.subheader[0].value.startswith("ST36")
+    assert at.multiselect(key="url_mechanisms").value == ["endorphins", "relaxation"]
+    assert at.multiselect(key="url_meridians").value == ["ST"]
+    assert at.selectbox(key="pick").value == "ST36"
+    assert "Where it is" in texts(at) and "How to press" in texts(at)
+
+
+def test_the_card_says_what_was_tested_and_how_sure():
+    at = run("explorer.py", point="BL23")
+    body = texts(at)
+    assert "Studies that used this point" in body
+    assert any("Cherkin" in e.label for e in at.expander)
+    assert "Traditional belief" in body  # the blocked-energy explanation is labelled
+
+
+def test_a_pregnancy_point_carries_the_caution_and_its_source():
+    at = run("explorer.py", point="LI4")
+    assert at.warning and "Traditionally avoided in pregnancy" in at.warning[0].value
+    assert "Source:" in texts(at)
+
+
+def test_a_point_from_another_view_shows_where_it_is_drawn():
+    at = run("explorer.py", view="lateral", point="BL23")
+    assert "not drawn on this view" in texts(at)
+    assert at.subheader[0].value.startswith("BL23")
+
+
+def test_a_bad_link_gets_a_notice_and_the_page_still_works():
+    at = run("explorer.py", point="XX99", view="upside-down", mechanism="magic", foo="bar")
+    assert not at.exception
+    notices = [e.value for e in at.info]
+    assert len(notices) == 4
+    assert at.button_group[0].value == "posterior"
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_hostile_text_in_a_link_is_shown_as_text():
+    at = run("explorer.py", point="<img src=x onerror=alert(1)>")
+    notice = at.info[0].value
+    assert "\\<img" in notice  # escaped for Markdown: shown, never run
+    assert not at.exception
+
+
+def test_picking_a_point_in_the_box_opens_its_card_on_a_view_that_shows_it():
+    at = run("explorer.py")
+    at.selectbox(key="pick").select("ST36").run()
+    assert at.query_params["point"] == "ST36" and at.query_params["view"] == "anterior"
+    assert at.subheader[0].value.startswith("ST36")
+
+
+def test_changing_a_filter_writes_it_to_the_link():
+    at = run("explorer.py")
+    at.multiselect(key="url_mechanisms").select("relaxation").run()
+    assert at.query_params["mechanism"] == "relaxation"
+    assert "points on this view match the filters" in texts(at)
+
+
+def test_search_narrows_the_point_box():
+    at = run("explorer.py", q="shenshu")
+    assert at.selectbox(key="pick").options == ["BL23 · Shènshū · 腎兪 · Kidney Shu"]
+
+
+def test_research_page_filters_and_offers_exports():
+    at = run("pages/2_Research.py", certainty="low")
+    assert not at.exception
+    shown = at.subheader[0].value
+    assert shown.endswith("studies") and not shown.startswith("0 ")
+    df = at.dataframe[0].value
+    assert set(df["Certainty"]) == {"Low certainty"}
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["BibTeX", "RIS", "CSV"]
+
+
+def test_research_page_notices_a_bad_filter():
+    at = run("pages/2_Research.py", design="astrology")
+    assert "Unknown design" in at.info[0].value
+    assert not at.exception
+
+
+def test_mechanisms_page_lists_the_five_with_their_kind():
+    at = run("pages/1_Mechanisms.py")
+    headers = [h.value.replace("\\", "") for h in at.header]  # shown unescaped
+    assert len(headers) == 5
+    assert "Release of blocked energy (traditional belief)" in headers
+
+
+def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypatch):
+    path = data_copy / "meridians.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  meridian: KI\n", "  meridian: XX\n"), encoding="utf-8")
+    monkeypatch.setenv("MERIDIAN_DATA", str(data_copy))
+    at = run("explorer.py")
+    assert not at.exception
+    assert "data files have problems" in at.error[0].value
+    assert "meridians.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value

@@ -1,0 +1,85 @@
+"""The URL holds the screen: round trips, and hostile links that never break a page."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from meridians import load_atlas
+from meridians.state import ResearchState, State, parse, to_params
+
+ATLAS = load_atlas()
+VIEWS, POINTS = sorted(ATLAS.views), sorted(ATLAS.points)
+MECHS, CHANNELS, REGIONS = sorted(ATLAS.mechanisms), sorted(ATLAS.channels), sorted(ATLAS.regions)
+
+
+def subsets(items):
+    return st.lists(st.sampled_from(items), unique=True, max_size=len(items)).map(tuple)
+
+
+states = st.builds(
+    State,
+    view=st.sampled_from(VIEWS),
+    point=st.none() | st.sampled_from(POINTS),
+    mechanisms=subsets(MECHS),
+    meridians=subsets(CHANNELS),
+    region=st.none() | st.sampled_from(REGIONS),
+    evidence=st.none() | st.just("trial"),
+    q=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30).map(str.strip),
+)
+
+
+@given(states)
+def test_every_state_survives_a_round_trip_through_the_url(state):
+    again, notices = parse(to_params(state, ATLAS), State, ATLAS)
+    assert again == state
+    assert notices == ()
+
+
+def test_default_state_makes_an_empty_link():
+    assert to_params(State(), ATLAS) == {}
+
+
+def test_readable_names_in_the_link():
+    state = State(view="anterior", point="ST36", mechanisms=("endorphins", "relaxation"), meridians=("ST",))
+    assert to_params(state, ATLAS) == {"view": "anterior", "point": "ST36",
+                                       "mechanism": ["endorphins", "relaxation"], "meridian": ["ST"]}
+
+
+def test_unknown_values_are_dropped_with_a_notice():
+    state, notices = parse({"point": ["XX99"], "view": ["sideways"], "mechanism": ["pain_gate", "magic"]}, State, ATLAS)
+    assert state == State(mechanisms=("pain_gate",))
+    assert len(notices) == 3
+    assert any("XX99" in n for n in notices) and any("magic" in n for n in notices)
+
+
+def test_codes_in_links_are_read_the_way_people_type_them():
+    assert parse({"point": ["bl-23"]}, State, ATLAS)[0].point == "BL23"
+
+
+def test_repeated_single_keys_use_the_first_and_say_so():
+    state, notices = parse({"view": ["anterior", "lateral"]}, State, ATLAS)
+    assert state.view == "anterior" and len(notices) == 1
+
+
+def test_huge_and_hostile_values_are_cut_and_quoted_briefly():
+    hostile = "<script>alert(1)</script>" * 400
+    state, notices = parse({"q": [hostile], "point": [hostile], "x" * 5000: ["1"]}, State, ATLAS)
+    assert len(state.q) <= 80
+    assert all(len(n) < 140 for n in notices)
+
+
+def test_selecting_a_point_moves_to_a_view_that_shows_it():
+    state = State(view="posterior").with_point(ATLAS, "ST36")
+    assert state.point == "ST36" and state.view == "anterior"
+    assert State(view="lateral").with_point(ATLAS, "ST36").view == "lateral"
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.text(max_size=12) | st.sampled_from(["view", "point", "mechanism", "meridian", "q"]),
+                       st.lists(st.text(max_size=200), max_size=5), max_size=6))
+def test_any_query_string_parses_without_error(params):
+    for cls in (State, ResearchState):
+        state, notices = parse(params, cls, ATLAS)
+        assert isinstance(state, cls)
+        assert isinstance(notices, tuple)

@@ -1,0 +1,97 @@
+"""Broken data gets a message naming the file, the place in it and the reason; nothing half-loads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meridians import DataError, check, load_atlas
+from meridians.__main__ import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Each case breaks one thing in a copy of the real data: (file, text to replace, replacement,
+# what the message must say: file, line or place, reason).
+CASES = {
+    "yaml syntax error": ("meridians.yaml", "- code: BL23\n", "- code: BL23\n   bad: [indent\n",
+                          ["meridians.yaml:", "YAML syntax error"]),
+    "missing required field": ("meridians.yaml", "  english: Kidney Shu\n", "",
+                               ["meridians.yaml:149", "points[", "'english' is a required property"]),
+    "unknown meridian": ("meridians.yaml", "  meridian: KI\n", "  meridian: XX\n",
+                         ["meridians.yaml:", ".meridian", "unknown meridian 'XX'"]),
+    "duplicate code": ("meridians.yaml", "- code: BL24\n", "- code: BL23\n",
+                       ["meridians.yaml:", ".code", "duplicate point code 'BL23'"]),
+    "dangling mechanism": ("meridians.yaml", "  mechanisms: [pain_gate, muscle_tone, blocked_energy]\n",
+                           "  mechanisms: [pain_gate, qi_flow]\n", ["meridians.yaml:", ".mechanisms[1]", "unknown mechanism 'qi_flow'"]),
+    "dangling study id": ("mechanisms.yaml", "for: [melzack1965, lebars1979]", "for: [melzack1965, nobody2001]",
+                          ["mechanisms.yaml:", "mechanisms[0].for[1]", "unknown study 'nobody2001'"]),
+    "malformed doi": ("studies.yaml", 'doi: "10.1136/bmj.38744.672616.AE"', 'doi: "doi.org/10.1136"',
+                      ["studies.yaml:", ".doi", "is not a DOI"]),
+    "malformed pmid": ("studies.yaml", 'pmid: "16488895"', 'pmid: "PMID16488895"',
+                       ["studies.yaml:", ".pmid", "is not a PubMed id"]),
+    "unknown landmark": ("meridians.yaml", "at: below_L2\n    lateral: 3\n", "at: below_L9\n    lateral: 3\n",
+                         ["meridians.yaml:", ".sites[0]", "unknown landmark 'below_L9'"]),
+    "point outside the outline": ("meridians.yaml", "at: below_L2\n    lateral: 3\n", "at: below_L2\n    lateral: 15\n",
+                                  ["meridians.yaml:", ".sites[0]", "BL52 falls outside the body outline of view 'posterior'"]),
+    "wrong channel list": ("meridians.yaml", "  - {id: TE, name: Triple Energiser", "  - {id: SJ, name: Triple Energiser",
+                           ["meridians.yaml:", "channels", "the 14 standard channels are required", "missing: ['TE']"]),
+    "point on the wrong channel": ("meridians.yaml", "- code: BL24\n", "- code: KI24\n",
+                                   ["meridians.yaml:", ".code", "does not belong to meridian 'BL'"]),
+    "study uses an unknown point": ("studies.yaml", "points: [BL23, BL40, KI3, GV3]", "points: [BL23, BL99]",
+                                    ["studies.yaml:", ".points[1]", "unknown point 'BL99'"]),
+}
+
+
+def break_data(data_dir: Path, file: str, old: str, new: str) -> None:
+    path = data_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the case no longer matches {file}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_real_data_is_sound():
+    atlas, problems = check()
+    assert problems == [] and atlas is not None
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_broken_data_is_named_precisely(case, data_copy):
+    file, old, new, expected = CASES[case]
+    break_data(data_copy, file, old, new)
+    with pytest.raises(DataError) as raised:
+        load_atlas(data_copy)
+    message = str(raised.value)
+    for part in expected:
+        assert part in message, f"{part!r} not in:\n{message}"
+    first = raised.value.problems[0]
+    assert first.file == file and first.line is not None, "every problem names its file and line"
+
+
+def test_a_missing_file_is_named(data_copy):
+    (data_copy / "studies.yaml").unlink()
+    with pytest.raises(DataError, match="studies.yaml: .*file not found"):
+        load_atlas(data_copy)
+
+
+def test_validate_command_exits_zero_on_sound_data(capsys):
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+
+
+@pytest.mark.parametrize("first, second", [("missing required field", "malformed pmid"),
+                                           ("unknown meridian", "dangling study id")])
+def test_validate_command_prints_one_line_per_problem(first, second, data_copy, capsys):
+    """Shape problems are all reported first; once every file has the right shape, all cross-checks."""
+    for case in (first, second):
+        break_data(data_copy, *CASES[case][:3])
+    assert main(["validate", str(data_copy)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert sorted(line.split(":")[0] for line in lines) == sorted(CASES[c][0] for c in (first, second))
+
+
+def test_validate_runs_as_a_module():
+    done = subprocess.run([sys.executable, "-m", "meridians", "validate"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
