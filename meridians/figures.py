@@ -13,6 +13,7 @@ from .render import ASSETS_DIR, image_name
 
 FADED = 0.18
 MARKER_SIZE = 11
+LEGEND_ROOM = 56  # pixels below the body for the channel legend
 PREGNANCY_RIM = "#B00020"
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True}
 
@@ -54,7 +55,6 @@ def chart(
     shown: frozenset[str] | None = None,
     selected: str | None = None,
     paths: bool = True,
-    height: int = 760,
 ) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all)."""
     v = atlas.views[view]
@@ -112,9 +112,10 @@ def chart(
                  "sizing": "stretch", "layer": "below"}],
         xaxis={"range": [0, w], "visible": False, "fixedrange": True},
         yaxis={"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=height, dragmode=False, hovermode="closest",
+        margin={"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM}, height=round(min(780, max(440, 540 * h / w))) + LEGEND_ROOM,
+        dragmode=False, hovermode="closest",
         clickmode="event+select", plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)",
-        legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.7)", "font": {"size": 11},
+        legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11},
                 "itemclick": False, "itemdoubleclick": False},
         showlegend=True,
     )
