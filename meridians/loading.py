@@ -103,6 +103,11 @@ def outline_mask(view: View) -> Image.Image:
     return mask
 
 
+def _unknown(src: _Source, path: tuple, ids, known, what: str) -> list[Problem]:
+    """A problem for each id in a list that names nothing known."""
+    return [src.problem(path + (j,), f"unknown {what} '{x}'") for j, x in enumerate(ids) if x not in known]
+
+
 def _site(raw: dict) -> Site:
     return Site(
         views=tuple(raw["views"]), at=raw["at"], toward=raw.get("toward"), cun=float(raw.get("cun", 0)),
@@ -129,9 +134,7 @@ def _points(src: _Source, views: dict[str, View], channels, regions, mechanisms)
         expected = channel_id if channel_id != "EX" else "EX-"
         if channel_id in channels and not code.startswith(expected):
             problems.append(src.problem(here + ("code",), f"code '{code}' does not belong to meridian '{channel_id}'"))
-        for j, m in enumerate(raw["mechanisms"]):
-            if m not in mechanisms:
-                problems.append(src.problem(here + ("mechanisms", j), f"unknown mechanism '{m}'"))
+        problems += _unknown(src, here + ("mechanisms",), raw["mechanisms"], mechanisms, "mechanism")
         sites = tuple(_site(s) for s in raw["sites"])
         for j, site in enumerate(sites):
             for k, vname in enumerate(site.views):
@@ -201,12 +204,8 @@ def _studies(src: _Source, points, mechanisms) -> tuple[dict[str, Study], list[P
     for i, raw in enumerate(src.data["studies"]):
         if raw["id"] in studies:
             problems.append(src.problem(("studies", i, "id"), f"duplicate study id '{raw['id']}'"))
-        for j, code in enumerate(raw.get("points", [])):
-            if code not in points:
-                problems.append(src.problem(("studies", i, "points", j), f"unknown point '{code}'"))
-        for j, m in enumerate(raw.get("mechanisms", [])):
-            if m not in mechanisms:
-                problems.append(src.problem(("studies", i, "mechanisms", j), f"unknown mechanism '{m}'"))
+        problems += _unknown(src, ("studies", i, "points"), raw.get("points", []), points, "point")
+        problems += _unknown(src, ("studies", i, "mechanisms"), raw.get("mechanisms", []), mechanisms, "mechanism")
         fields = {k: v for k, v in raw.items() if k not in ("points", "mechanisms")}
         studies[raw["id"]] = Study(**fields, points=tuple(raw.get("points", [])), mechanisms=tuple(raw.get("mechanisms", [])))
     return studies, problems
@@ -226,11 +225,10 @@ def _mechanisms(src: _Source) -> tuple[dict[str, Mechanism], list[Problem]]:
 
 def _check_mechanism_refs(src: _Source, studies: dict[str, Study]) -> list[Problem]:
     return [
-        src.problem(("mechanisms", i, key, j), f"unknown study '{sid}'")
+        problem
         for i, raw in enumerate(src.data["mechanisms"])
         for key in ("for", "against")
-        for j, sid in enumerate(raw[key])
-        if sid not in studies
+        for problem in _unknown(src, ("mechanisms", i, key), raw[key], studies, "study")
     ]
 
 

@@ -1,0 +1,296 @@
+"""Real-browser fixtures: Debian's chromium, the app on a free local port, and helpers that act on the chart.
+
+Never `playwright install`: the browser is Debian's /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import warnings
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-extensions",
+]
+START_TIMEOUT_S = 60
+RERUN_TIMEOUT_MS = 15_000  # a rerun, including the chart redraw
+SETTLE_MS = 150  # after the script went idle, for the last deltas to be drawn
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+# ----------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (never `playwright install`)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Desktop size: the sidebar is open and the chart and the card sit side by side.
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+
+
+# ----------------------------------------------------------------------------- the app
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """`streamlit run explorer.py` as its own process, on 127.0.0.1."""
+
+    def __init__(self, log_path: Path, port: int) -> None:
+        self.log_path = log_path
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.proc: subprocess.Popen | None = None
+        self.restarts = 0
+
+    def _command(self) -> list[str]:
+        return [
+            sys.executable, "-m", "streamlit", "run", "explorer.py",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--server.headless", "true",
+            "--browser.gatherUsageStats", "false",
+            # Others edit the source while the tests run; a "source changed" banner must not get in the way.
+            "--server.fileWatcherType", "none",
+        ]
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no log)"
+        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
+
+    def _healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
+                return resp.status == 200 and resp.read().strip() == b"ok"
+        except OSError:
+            return False
+
+    def start(self) -> None:
+        env = dict(os.environ)
+        env.pop("MERIDIAN_DATA", None)  # the real data, not a broken copy some other test asked for
+        log = self.log_path.open("ab")
+        try:
+            self.proc = subprocess.Popen(
+                self._command(), cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        finally:
+            log.close()  # the child keeps its own copy of the descriptor
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"the app exited with {self.proc.returncode} while starting; log:\n{self.log_tail()}")
+            # Health must come from our process: another server on the same port would also answer "ok".
+            if self._healthy() and self.proc.poll() is None:
+                return
+            time.sleep(0.2)
+        self.stop()
+        pytest.fail(f"the app did not answer {self.url}/_stcore/health within {START_TIMEOUT_S} s; log:\n{self.log_tail()}")
+
+    def ensure_running(self) -> None:
+        """Start the app again (same port) if its process has gone, saying so: something outside killed it."""
+        if self.proc is not None and self.proc.poll() is None:
+            return
+        code = None if self.proc is None else self.proc.returncode
+        self.restarts += 1
+        warnings.warn(f"the app process had exited (code {code}); restarting it. Log tail:\n{self.log_tail(10)}",
+                      stacklevel=2)
+        self.start()
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
+_SERVER = pytest.StashKey[AppServer]()
+
+
+@pytest.fixture(scope="session")
+def app_url(request, tmp_path_factory):
+    """The base URL (no trailing slash) of the explorer, started once for the session."""
+    log_path = tmp_path_factory.mktemp("app") / "streamlit.log"
+    server = AppServer(log_path, _free_port())
+    request.config.stash[_SERVER] = server
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _app_alive(app_url, request):
+    """Each test starts against a live app (a stray `pkill streamlit` elsewhere must not fail every later test)."""
+    request.config.stash[_SERVER].ensure_running()
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_CHART = ".js-plotly-plot"
+
+# The page position of the centre of a point's marker, after scrolling the marker into view. Channel traces
+# come before the "Selected" ring, so the first match is the channel's marker.
+_MARKER_JS = """(code) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  if (!gd || !gd._fullData || !gd._fullLayout) return null;
+  const traces = gd._fullData;
+  for (let t = 0; t < traces.length; t++) {
+    const tr = traces[t];
+    if (tr.mode !== 'markers' || !tr.customdata) continue;
+    const i = tr.customdata.findIndex(c => c && c[0] === code);
+    if (i < 0) continue;
+    for (const g of gd.querySelectorAll('.scatterlayer g.trace')) {
+      const cd = g.__data__;
+      if (!cd || !cd[0] || cd[0].trace.index !== tr.index) continue;
+      for (const p of g.querySelectorAll('path.point')) {
+        if (p.__data__ && p.__data__.i === i) p.scrollIntoView({block: 'center', inline: 'center'});
+      }
+    }
+    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, rect = gd.getBoundingClientRect();
+    return {x: rect.left + xa._offset + xa.l2p(tr.x[i]), y: rect.top + ya._offset + ya.l2p(tr.y[i]),
+            trace: tr.name, index: i};
+  }
+  return null;
+}"""
+
+# The code plotly picks for the pointer's current position (what a click there would select).
+_HOVERED_JS = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const hd = gd && gd._hoverdata;
+  return hd && hd.length && hd[0].customdata ? hd[0].customdata[0] : null;
+}"""
+
+# Every channel marker as drawn: its code and the opacity it is painted with.
+_OPACITIES_JS = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const out = [];
+  for (const g of gd.querySelectorAll('.scatterlayer g.trace')) {
+    const cd = g.__data__, tr = cd && cd[0] && cd[0].trace;
+    if (!tr || tr.mode !== 'markers' || !tr.customdata || tr.name === 'Selected') continue;
+    for (const p of g.querySelectorAll('path.point')) {
+      const d = p.__data__;
+      const drawn = parseFloat(getComputedStyle(p).opacity);
+      const spec = Array.isArray(tr.marker.opacity) ? tr.marker.opacity[d.i] : tr.marker.opacity;
+      out.push([tr.customdata[d.i][0], drawn, spec]);
+    }
+  }
+  return out;
+}"""
+
+
+def chart_ready(page: Page) -> None:
+    page.wait_for_function(
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " return !!(gd && gd._fullLayout && gd._fullData && gd.querySelector('.scatterlayer path.point')); }",
+        timeout=RERUN_TIMEOUT_MS,
+    )
+
+
+def wait_idle(page: Page) -> None:
+    """The script is not running, the chart is drawn, and a short settle has passed.
+
+    Only meaningful once a rerun is known to have happened (wait for what it shows first, e.g. with
+    `expect_card`): right after a click the app still reports the idle state from before it.
+    """
+    page.wait_for_selector(IDLE, timeout=RERUN_TIMEOUT_MS)
+    chart_ready(page)
+    page.wait_for_timeout(SETTLE_MS)
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    chart_ready(page)
+    expect(card_heading(page)).to_be_visible(timeout=RERUN_TIMEOUT_MS)
+    wait_idle(page)
+
+
+def card_heading(page: Page) -> Locator:
+    """The card's title (st.subheader, an h3): a point's code and names, or "Click a point"."""
+    return page.get_by_test_id("stMain").get_by_role("heading", level=3).first
+
+
+def expect_card(page: Page, code: str, timeout: int = RERUN_TIMEOUT_MS) -> None:
+    """Wait for the card of `code` (the rerun's visible result), then for the app to be idle."""
+    expect(card_heading(page)).to_contain_text(code, timeout=timeout)
+    wait_idle(page)
+
+
+def marker_centre(page: Page, code: str) -> dict:
+    """Scroll `code`'s marker into view; its centre in page (viewport) pixels."""
+    page.locator(_CHART).first.scroll_into_view_if_needed()
+    pos = page.evaluate(_MARKER_JS, code)
+    assert pos is not None, f"no marker for {code} on the chart"
+    return pos
+
+
+def hovered(page: Page) -> str | None:
+    return page.evaluate(_HOVERED_JS)
+
+
+def click_point(page: Page, code: str) -> None:
+    """Click `code`'s marker at its centre, as a user would, after checking plotly picks it there."""
+    pos = marker_centre(page, code)
+    x, y = pos["x"], pos["y"]
+    page.mouse.move(x + 3, y)
+    page.mouse.move(x, y)
+    try:
+        page.wait_for_function(f"() => ({_HOVERED_JS})() === {code!r}", timeout=3000)
+    except Exception:
+        raise AssertionError(
+            f"the pointer on the centre of {code}'s marker ({x:.0f}, {y:.0f}) picks {hovered(page)!r}, "
+            f"not {code}: another marker covers it"
+        ) from None
+    page.mouse.click(x, y)
+
+
+def tap_point(page: Page, code: str) -> None:
+    """Tap `code`'s marker at its centre on a touch screen."""
+    pos = marker_centre(page, code)
+    page.touchscreen.tap(pos["x"], pos["y"])
+
+
+def marker_opacities(page: Page) -> list[tuple[str, float]]:
+    """(code, opacity) for every channel marker, as painted; checked against the figure's marker.opacity."""
+    rows = page.evaluate(_OPACITIES_JS)
+    assert rows, "the chart has no markers"
+    for code, drawn, spec in rows:
+        assert abs(drawn - spec) < 1e-6, f"{code} is painted at opacity {drawn}, the figure says {spec}"
+    return [(code, drawn) for code, drawn, _ in rows]
+
+
+def full_opacity_count(page: Page) -> int:
+    return sum(op == 1 for _, op in marker_opacities(page))
