@@ -6,7 +6,7 @@ import streamlit as st
 
 from meridians.figures import CONFIG, chart
 from meridians.model import MECHANISM_KINDS
-from meridians.query import EVIDENCE_FILTERS, label, matching, search
+from meridians.query import EVIDENCE_FILTERS, SIZINGS, label, matching, search, trial_counts
 from meridians.render import image_name
 from meridians.state import State
 from ui import card, common, url
@@ -56,12 +56,15 @@ with st.sidebar:
           placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
     bound(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
           placeholder="Any", format_func=EVIDENCE_FILTERS.get)
+    bound(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
+          placeholder="All the same", format_func=SIZINGS.get)
 
 chart_col, card_col = st.columns([3, 2], gap="large")
 with chart_col:
     bound(st.segmented_control, atlas, state, "view", label="View", options=list(atlas.views), required=True,
           format_func=lambda v: atlas.views[v].title)
-    fig = chart(atlas, state.view, f"app/static/{image_name(state.view)}", shown=shown, selected=state.point)
+    fig = chart(atlas, state.view, f"app/static/{image_name(state.view)}", shown=shown, selected=state.point,
+                sizes=trial_counts(atlas) if state.size == "evidence" else None)
     st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
                     width="stretch")
     on_view = {p.code for p in atlas.positions_in(state.view)}

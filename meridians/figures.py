@@ -6,6 +6,8 @@ import base64
 import html
 from pathlib import Path
 
+from typing import Mapping
+
 import plotly.graph_objects as go
 
 from .model import Atlas, Position
@@ -22,6 +24,13 @@ def image_data_uri(view: str, assets_dir: Path = ASSETS_DIR) -> str:
     """The view's chart image inline, for notebooks and files where no server hosts it."""
     data = (assets_dir / image_name(view)).read_bytes()
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
+def _size(sizes: Mapping[str, int] | None, code: str) -> float:
+    if sizes is None:
+        return MARKER_SIZE
+    count = sizes.get(code, 0)
+    return MARKER_SIZE + 6 * count if count else MARKER_SIZE * 0.6
 
 
 def _path_traces(atlas: Atlas, view: str, by_code: dict[str, list[Position]], shown: frozenset[str]):
@@ -55,8 +64,10 @@ def chart(
     shown: frozenset[str] | None = None,
     selected: str | None = None,
     paths: bool = True,
+    sizes: Mapping[str, int] | None = None,
 ) -> go.Figure:
-    """The clickable chart of one view. `shown` are the points the filters let through (None: all)."""
+    """The clickable chart of one view. `shown` are the points the filters let through (None: all);
+    `sizes`, when given, scales each marker by a count (such as the studies that used the point)."""
     v = atlas.views[view]
     w, h = v.size
     shown = frozenset(atlas.points) if shown is None else shown
@@ -81,7 +92,7 @@ def chart(
                 text=[html.escape(f"{pt.pinyin} · {pt.english}") for pt in points],
                 hovertemplate="<b>%{customdata[0]}</b> %{text}<extra></extra>",
                 marker={
-                    "size": MARKER_SIZE, "color": channel.colour, "symbol": channel.symbol,
+                    "size": [_size(sizes, p.code) for p in mine], "color": channel.colour, "symbol": channel.symbol,
                     "opacity": [1.0 if p.code in shown else FADED for p in mine],
                     "line": {
                         "color": [PREGNANCY_RIM if pt.pregnancy else "white" for pt in points],

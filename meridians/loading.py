@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 
 from . import body
 from .model import (
-    Atlas, Channel, Mechanism, Point, Position, Pregnancy, Region, Site, Study, View, frozen_map,
+    Atlas, Channel, Effect, Mechanism, Point, Position, Pregnancy, Region, Site, Study, View, frozen_map,
 )
 from .problems import DataError, Problem, place_of
 from .schemas import FILES
@@ -206,8 +206,11 @@ def _studies(src: _Source, points, mechanisms) -> tuple[dict[str, Study], list[P
             problems.append(src.problem(("studies", i, "id"), f"duplicate study id '{raw['id']}'"))
         problems += _unknown(src, ("studies", i, "points"), raw.get("points", []), points, "point")
         problems += _unknown(src, ("studies", i, "mechanisms"), raw.get("mechanisms", []), mechanisms, "mechanism")
-        fields = {k: v for k, v in raw.items() if k not in ("points", "mechanisms")}
-        studies[raw["id"]] = Study(**fields, points=tuple(raw.get("points", [])), mechanisms=tuple(raw.get("mechanisms", [])))
+        fields = {k: v for k, v in raw.items() if k not in ("points", "mechanisms", "effects")}
+        studies[raw["id"]] = Study(
+            **fields, points=tuple(raw.get("points", [])), mechanisms=tuple(raw.get("mechanisms", [])),
+            effects=tuple(Effect(**e) for e in raw.get("effects", [])),
+        )
     return studies, problems
 
 

@@ -182,6 +182,23 @@ class Mechanism:
     against: tuple[str, ...]
 
 
+RESULT_LABELS = MappingProxyType(
+    {"benefit": "Better than the comparison", "small": "Slightly better, not clinically important",
+     "no_difference": "No better than the comparison"}
+)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One result of a study at one time: how it compared, and when it was measured."""
+
+    weeks: float
+    result: str
+    against: str
+    note: str
+    certainty: str | None = None
+
+
 @dataclass(frozen=True)
 class Study:
     id: str
@@ -202,6 +219,7 @@ class Study:
     summary: str
     mechanisms: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
+    effects: tuple[Effect, ...] = ()
     points_note: str | None = None
     volume: str | None = None
     issue: str | None = None

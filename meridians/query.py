@@ -8,6 +8,7 @@ import unicodedata
 from .model import Atlas, Point
 
 EVIDENCE_FILTERS = {"trial": "Used in a trial for low back pain"}
+SIZINGS = {"evidence": "Size points by how many low-back-pain studies used them"}
 _CODE = re.compile(r"^(?:(UB)|([A-Z]{2}))\s*-?\s*(\d{1,2})$")
 _EXTRA = re.compile(r"^EX\s*-?\s*(HN|B|UE|LE|CA)\s*-?\s*(\d{1,2})$")
 
@@ -54,8 +55,18 @@ def search(atlas: Atlas, text: str) -> tuple[str, ...]:
     return tuple(exact + starts + contains)
 
 
+def trial_counts(atlas: Atlas) -> dict[str, int]:
+    """How many studies of low back pain used each point (points never used are left out)."""
+    counts: dict[str, int] = {}
+    for s in atlas.studies.values():
+        if s.claim == "lbp_trial":
+            for code in s.points:
+                counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
 def trial_points(atlas: Atlas) -> frozenset[str]:
-    return frozenset(c for s in atlas.studies.values() if s.claim == "lbp_trial" for c in s.points)
+    return frozenset(trial_counts(atlas))
 
 
 def matching(atlas: Atlas, *, mechanisms=(), meridians=(), region=None, evidence=None, q="") -> frozenset[str]:

@@ -237,6 +237,19 @@ STUDIES = {
                     "mechanisms": {"type": "array", "items": _id, "uniqueItems": True},
                     "points": {"type": "array", "items": _text, "uniqueItems": True},
                     "points_note": _text,
+                    "effects": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["weeks", "result", "against", "note"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "weeks": {"type": "number", "exclusiveMinimum": 0, "maximum": 520},
+                                "result": {"enum": ["benefit", "small", "no_difference"]},
+                                "against": _text, "note": _text, "certainty": _certainty,
+                            },
+                        },
+                    },
                     "seed_reference": {"type": "integer", "minimum": 1, "maximum": 4},
                     "summary": _text,
                 },

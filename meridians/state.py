@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Collection, Mapping, Sequence
 
 from .model import CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS, Atlas
-from .query import EVIDENCE_FILTERS, normalise_code
+from .query import EVIDENCE_FILTERS, SIZINGS, normalise_code
 
 MAX_VALUE = 80  # longer values are cut before use
 MAX_REPEATS = 20
@@ -36,6 +36,7 @@ class State:
     region: str | None = None
     evidence: str | None = None
     q: str = ""
+    size: str | None = None
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
@@ -51,6 +52,7 @@ class State:
             Spec("region", "region", False, atlas.regions),
             Spec("evidence", "evidence", False, EVIDENCE_FILTERS),
             Spec("q", "q", False, None),
+            Spec("size", "size", False, SIZINGS),
         )
 
     def with_point(self, atlas: Atlas, code: str | None) -> "State":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from meridians import cite
+from meridians.evidence_plot import timeline
 from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS
 from meridians.query import label, studies_matching
 from meridians.state import ResearchState
@@ -54,6 +55,16 @@ cols[1].download_button("RIS", cite.ris(studies), "meridian-studies.ris", "appli
 cols[2].download_button("CSV", cite.table(studies), "meridian-studies.csv", "text/csv",
                         icon=":material/download:", disabled=not studies)
 
+timed = [s for s in studies if s.effects]
+if timed:
+    st.subheader("When was each result measured, and how sure is it?", anchor=False)
+    st.text("Each row is a study and what it was compared with; each marker a result at the time it was measured. "
+            "Colour is the certainty of the evidence, shape is what was found. Few results reach the shaded "
+            "zone of six months and longer, and the only graded one there (the 2015 Cochrane review of massage) "
+            "found no lasting benefit.")
+    st.plotly_chart(timeline(timed), config={"displayModeBar": False}, width="stretch")
+
+st.subheader("The studies", anchor=False)
 for s in studies:
     st.markdown(f"{certainty_badge(s.certainty)} Lasted: {md(s.follow_up)}")
     with st.expander(md(f"{s.authors.split(',')[0]} {s.year}: {s.title}")):

@@ -13,9 +13,11 @@ import time
 import urllib.request
 import warnings
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -30,6 +32,7 @@ CHROMIUM_ARGS = [
 START_TIMEOUT_S = 60
 RERUN_TIMEOUT_MS = 15_000  # a rerun, including the chart redraw
 SETTLE_MS = 150  # after the script went idle, for the last deltas to be drawn
+HOVER_THROTTLE_MS = 100  # plotly.js throttles hover to one per 50 ms
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -75,9 +78,7 @@ class AppServer:
             "--server.address", "127.0.0.1",
             "--server.headless", "true",
             "--browser.gatherUsageStats", "false",
-            # Others edit the source while the tests run; a "source changed" banner must not get in the way.
-            "--server.fileWatcherType", "none",
-        ]
+        ]  # The file watcher stays on: without it an edited explorer.py would run against stale modules.
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -162,9 +163,9 @@ def _app_alive(app_url, request):
 
 _CHART = ".js-plotly-plot"
 
-# The page position of the centre of a point's marker, after scrolling the marker into view. Channel traces
-# come before the "Selected" ring, so the first match is the channel's marker.
-_MARKER_JS = """(code) => {
+# The viewport position of the centre of a point's marker (optionally scrolled into view first), from
+# plotly's own axes. Channel traces come before the "Selected" ring, so the first match is the channel's marker.
+_MARKER_JS = """([code, scroll]) => {
   const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd._fullData || !gd._fullLayout) return null;
   const traces = gd._fullData;
@@ -177,7 +178,7 @@ _MARKER_JS = """(code) => {
       const cd = g.__data__;
       if (!cd || !cd[0] || cd[0].trace.index !== tr.index) continue;
       for (const p of g.querySelectorAll('path.point')) {
-        if (p.__data__ && p.__data__.i === i) p.scrollIntoView({block: 'center', inline: 'center'});
+        if (scroll && p.__data__ && p.__data__.i === i) p.scrollIntoView({block: 'center', inline: 'center'});
       }
     }
     const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, rect = gd.getBoundingClientRect();
@@ -212,12 +213,20 @@ _OPACITIES_JS = """() => {
 }"""
 
 
+class AppNotDrawn(Exception):
+    """The page has no chart: the app failed (not an AssertionError, so an xfail never swallows it)."""
+
+
 def chart_ready(page: Page) -> None:
-    page.wait_for_function(
-        "() => { const gd = document.querySelector('.js-plotly-plot');"
-        " return !!(gd && gd._fullLayout && gd._fullData && gd.querySelector('.scatterlayer path.point')); }",
-        timeout=RERUN_TIMEOUT_MS,
-    )
+    try:
+        page.wait_for_function(
+            "() => { const gd = document.querySelector('.js-plotly-plot');"
+            " return !!(gd && gd._fullLayout && gd._fullData && gd.querySelector('.scatterlayer path.point')); }",
+            timeout=RERUN_TIMEOUT_MS,
+        )
+    except PlaywrightTimeout:
+        errors = page.get_by_test_id("stException").all_inner_texts()
+        raise AppNotDrawn(f"no chart on {page.url} after {RERUN_TIMEOUT_MS} ms; errors shown: {errors or 'none'}") from None
 
 
 def wait_idle(page: Page) -> None:
@@ -249,12 +258,17 @@ def expect_card(page: Page, code: str, timeout: int = RERUN_TIMEOUT_MS) -> None:
     wait_idle(page)
 
 
-def marker_centre(page: Page, code: str) -> dict:
-    """Scroll `code`'s marker into view; its centre in page (viewport) pixels."""
-    page.locator(_CHART).first.scroll_into_view_if_needed()
-    pos = page.evaluate(_MARKER_JS, code)
+def marker_position(page: Page, code: str, scroll: bool = False) -> dict:
+    """The centre of `code`'s marker in viewport pixels (x, y), optionally scrolling it into view first."""
+    pos = page.evaluate(_MARKER_JS, [code, scroll])
     assert pos is not None, f"no marker for {code} on the chart"
     return pos
+
+
+def marker_centre(page: Page, code: str) -> dict:
+    """Scroll `code`'s marker into view; its centre in viewport pixels."""
+    page.locator(_CHART).first.scroll_into_view_if_needed()
+    return marker_position(page, code, scroll=True)
 
 
 def hovered(page: Page) -> str | None:
@@ -265,11 +279,12 @@ def click_point(page: Page, code: str) -> None:
     """Click `code`'s marker at its centre, as a user would, after checking plotly picks it there."""
     pos = marker_centre(page, code)
     x, y = pos["x"], pos["y"]
-    page.mouse.move(x + 3, y)
+    page.mouse.move(x + 3, y)  # a real move even when the pointer is already there
     page.mouse.move(x, y)
+    page.wait_for_timeout(HOVER_THROTTLE_MS)  # plotly recomputes the hover at most this often
     try:
         page.wait_for_function(f"() => ({_HOVERED_JS})() === {code!r}", timeout=3000)
-    except Exception:
+    except PlaywrightTimeout:
         raise AssertionError(
             f"the pointer on the centre of {code}'s marker ({x:.0f}, {y:.0f}) picks {hovered(page)!r}, "
             f"not {code}: another marker covers it"
@@ -294,3 +309,15 @@ def marker_opacities(page: Page) -> list[tuple[str, float]]:
 
 def full_opacity_count(page: Page) -> int:
     return sum(op == 1 for _, op in marker_opacities(page))
+
+
+@pytest.fixture(scope="session")
+def helpers() -> SimpleNamespace:
+    """The helpers above, for the tests (a test module cannot import this conftest reliably: tests/ has
+    another conftest.py and no packages)."""
+    return SimpleNamespace(
+        RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
+        card_heading=card_heading, expect_card=expect_card, marker_centre=marker_centre, hovered=hovered,
+        click_point=click_point, tap_point=tap_point, marker_opacities=marker_opacities,
+        full_opacity_count=full_opacity_count, marker_position=marker_position,
+    )

@@ -139,3 +139,16 @@ def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypat
     assert not at.exception
     assert "data files have problems" in at.error[0].value
     assert "meridians.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
+
+
+def test_research_page_plots_results_against_time():
+    at = run("pages/2_Research.py")
+    assert len(at.get("plotly_chart")) == 1
+    at = run("pages/2_Research.py", design="guideline")  # guidelines report no timed results
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_evidence_sizing_is_part_of_the_link():
+    at = run("explorer.py", size="evidence")
+    assert at.selectbox(key="url_size").value == "evidence"
+    assert not at.info
