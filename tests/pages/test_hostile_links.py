@@ -1,0 +1,52 @@
+"""Random and adversarial links through every page: nothing breaks, and what is not used is said."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ("explorer.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py")
+KEYS = ("view", "point", "mechanism", "meridian", "region", "evidence", "q", "size", "design", "certainty", "claim")
+NASTY = (
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "BL23\x00", "bl-23",
+    "' OR 1=1 --", "![x](http://example.com/x.png)", ":red[boom]", "$$x$$", "𝔅𝔏23", "腎兪", "", " ", "A" * 5000,
+    "%3Cscript%3E", "../../etc/passwd", "posterior", "BL23", "relaxation",
+)
+UNESCAPED_TAG = re.compile(r"(?<!\\)<(script|img)", re.IGNORECASE)
+values = st.sampled_from(NASTY) | st.text(max_size=60)
+queries = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10), st.lists(values, min_size=1, max_size=4),
+                          max_size=5)
+
+
+def run(page: str, params: dict) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+    for key, vals in params.items():
+        at.query_params[key] = vals
+    return at.run()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=st.sampled_from(PAGES), params=queries)
+def test_any_link_renders_and_says_what_it_ignored(page, params):
+    at = run(page, params)
+    assert not at.exception, at.exception
+    assert at.title, "the page drew nothing"
+    for notice in at.info:
+        assert len(notice.value) < 300  # short, and hostile values are cut
+    for element in list(at.markdown) + list(at.info) + list(at.caption):
+        raw = str(element.value)
+        assert not UNESCAPED_TAG.search(raw), f"link text reached Markdown unescaped: {raw[:80]}"
+
+
+def test_every_kind_of_nasty_value_is_noticed_on_the_explorer():
+    at = run("explorer.py", {"point": ["<script>alert(1)</script>"], "view": [":red[boom]"],
+                             "mechanism": ["![x](http://example.com/x.png)"]})
+    assert not at.exception
+    assert len(at.info) == 3
+    joined = " ".join(n.value for n in at.info)
+    assert "\\<script\\>" in joined and "\\!\\[x\\]" in joined and "\\:red\\[boom\\]" in joined
