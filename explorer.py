@@ -31,6 +31,11 @@ def on_chart_select() -> None:
         select(codes[-1])
 
 
+def mechanism_label(m) -> str:
+    kind = MECHANISM_KINDS[m.kind].lower()
+    return m.name if kind in m.name.lower() else f"{m.name} ({kind})"
+
+
 shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
                  evidence=state.evidence, q=state.q)
 
@@ -48,7 +53,7 @@ with st.sidebar:
 
     st.header("Filters")
     bound(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
-          format_func=lambda m: f"{atlas.mechanisms[m].name} ({MECHANISM_KINDS[atlas.mechanisms[m].kind].lower()})",
+          format_func=lambda m: mechanism_label(atlas.mechanisms[m]),
           help="Points that none of the chosen mechanisms could explain are faded.")
     bound(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.channels),
           format_func=lambda c: f"{c} {atlas.channels[c].name}")
@@ -67,6 +72,7 @@ with chart_col:
                 sizes=trial_counts(atlas) if state.size == "evidence" else None)
     st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
                     width="stretch")
+    common.fix_taps()
     on_view = {p.code for p in atlas.positions_in(state.view)}
     st.caption(
         f"{len(on_view & shown)} of {len(on_view)} points on this view match the filters. "

@@ -15,6 +15,7 @@ from .render import ASSETS_DIR, image_name
 
 FADED = 0.18
 MARKER_SIZE = 11
+EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between channel points
 LEGEND_ROOM = 56  # pixels below the body for the channel legend
 PREGNANCY_RIM = "#B00020"
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True}
@@ -80,7 +81,9 @@ def chart(
     if paths:
         for trace in _path_traces(atlas, view, by_code, shown):
             fig.add_trace(trace)
-    for channel in atlas.channels.values():
+    # Extra points first: where markers overlap, plotly hands a click to the later trace, and the
+    # extra points (Jiaji beside the spine) must not take clicks meant for the channel points.
+    for channel in sorted(atlas.channels.values(), key=lambda c: c.kind != "extra"):
         mine = [p for p in positions if atlas.points[p.code].meridian == channel.id]
         if not mine:
             continue
@@ -92,7 +95,7 @@ def chart(
                 text=[html.escape(f"{pt.pinyin} · {pt.english}") for pt in points],
                 hovertemplate="<b>%{customdata[0]}</b> %{text}<extra></extra>",
                 marker={
-                    "size": [_size(sizes, p.code) for p in mine], "color": channel.colour, "symbol": channel.symbol,
+                    "size": [_size(sizes, p.code) * (EXTRA_SCALE if channel.kind == "extra" else 1) for p in mine], "color": channel.colour, "symbol": channel.symbol,
                     "opacity": [1.0 if p.code in shown else FADED for p in mine],
                     "line": {
                         "color": [PREGNANCY_RIM if pt.pregnancy else "white" for pt in points],

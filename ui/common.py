@@ -78,3 +78,11 @@ def notices(items: tuple[str, ...]) -> None:
     """What a link asked for that the page could not use, said briefly; the page goes on."""
     for notice in items:
         st.info(md(notice), icon=":material/link_off:")
+
+
+TAP_HOVER = (Path(__file__).parent / "tap_hover.js").read_text(encoding="utf-8")
+
+
+def fix_taps() -> None:
+    """Make a tap on a chart marker select that marker (see tap_hover.js). Our own script, no data in it."""
+    st.html(f"<script>{TAP_HOVER}</script>", unsafe_allow_javascript=True)

@@ -6,12 +6,12 @@ Never `playwright install`: the browser is Debian's /usr/bin/chromium.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-import warnings
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -64,12 +64,12 @@ def _free_port() -> int:
 class AppServer:
     """`streamlit run explorer.py` as its own process, on 127.0.0.1."""
 
-    def __init__(self, log_path: Path, port: int) -> None:
+    def __init__(self, log_path: Path, port: int, data_dir: Path | None = None) -> None:
         self.log_path = log_path
         self.port = port
+        self.data_dir = data_dir
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen | None = None
-        self.restarts = 0
 
     def _command(self) -> list[str]:
         return [
@@ -96,7 +96,9 @@ class AppServer:
 
     def start(self) -> None:
         env = dict(os.environ)
-        env.pop("MERIDIAN_DATA", None)  # the real data, not a broken copy some other test asked for
+        env.pop("MERIDIAN_DATA", None)  # the real data, unless this server was given a copy
+        if self.data_dir is not None:
+            env["MERIDIAN_DATA"] = str(self.data_dir)
         log = self.log_path.open("ab")
         try:
             self.proc = subprocess.Popen(
@@ -116,16 +118,6 @@ class AppServer:
         self.stop()
         pytest.fail(f"the app did not answer {self.url}/_stcore/health within {START_TIMEOUT_S} s; log:\n{self.log_tail()}")
 
-    def ensure_running(self) -> None:
-        """Start the app again (same port) if its process has gone, saying so: something outside killed it."""
-        if self.proc is not None and self.proc.poll() is None:
-            return
-        code = None if self.proc is None else self.proc.returncode
-        self.restarts += 1
-        warnings.warn(f"the app process had exited (code {code}); restarting it. Log tail:\n{self.log_tail(10)}",
-                      stacklevel=2)
-        self.start()
-
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
             return
@@ -137,15 +129,22 @@ class AppServer:
             self.proc.wait(timeout=10)
 
 
-_SERVER = pytest.StashKey[AppServer]()
+HOSTILE = "<script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'>"
 
 
 @pytest.fixture(scope="session")
-def app_url(request, tmp_path_factory):
-    """The base URL (no trailing slash) of the explorer, started once for the session."""
-    log_path = tmp_path_factory.mktemp("app") / "streamlit.log"
-    server = AppServer(log_path, _free_port())
-    request.config.stash[_SERVER] = server
+def hostile_app_url(tmp_path_factory):
+    """The explorer on a copy of the data whose BL23 carries script and markup in its names."""
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "meridians.yaml"
+    text = path.read_text(encoding="utf-8")
+    for field, value in (("english", "Kidney Shu"), ("pinyin", "Shènshū")):
+        old = f"  {field}: {value}\n"
+        assert old in text, old
+        text = text.replace(old, f'  {field}: "{value} {HOSTILE}"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    server = AppServer(data.parent / "streamlit.log", _free_port(), data_dir=data)
     server.start()
     try:
         yield server.url
@@ -153,10 +152,16 @@ def app_url(request, tmp_path_factory):
         server.stop()
 
 
-@pytest.fixture(autouse=True)
-def _app_alive(app_url, request):
-    """Each test starts against a live app (a stray `pkill streamlit` elsewhere must not fail every later test)."""
-    request.config.stash[_SERVER].ensure_running()
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """The base URL (no trailing slash) of the explorer, started once for the session."""
+    log_path = tmp_path_factory.mktemp("app") / "streamlit.log"
+    server = AppServer(log_path, _free_port())
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -316,7 +321,7 @@ def helpers() -> SimpleNamespace:
     """The helpers above, for the tests (a test module cannot import this conftest reliably: tests/ has
     another conftest.py and no packages)."""
     return SimpleNamespace(
-        RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
+        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
         card_heading=card_heading, expect_card=expect_card, marker_centre=marker_centre, hovered=hovered,
         click_point=click_point, tap_point=tap_point, marker_opacities=marker_opacities,
         full_opacity_count=full_opacity_count, marker_position=marker_position,

@@ -1,0 +1,43 @@
+"""Real browser: the Research page's BibTeX download, and hostile text that must show as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from playwright.sync_api import Page, expect
+
+
+def test_the_bibtex_download_holds_the_seed_references(page: Page, app_url: str, atlas):
+    page.goto(app_url + "/Research")
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="BibTeX")
+    expect(button).to_be_visible(timeout=15_000)
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "meridian-studies.bib"
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    seed = sorted((s for s in atlas.studies.values() if s.seed_reference), key=lambda s: s.seed_reference)
+    assert [s.seed_reference for s in seed] == [1, 2, 3, 4]
+    for s in seed:
+        assert f"{{{s.id}," in text, f"seed reference {s.seed_reference} ({s.id}) is missing"
+    assert "doi = {10.1136/bmj.38744.672616.AE}" in text  # Hsieh 2006, the BMJ trial
+    assert "doi = {10.1002/14651858.CD001929.pub3}" in text  # the 2015 Cochrane update
+
+
+def test_script_in_data_or_link_shows_as_text_and_runs_nothing(page: Page, hostile_app_url: str, helpers):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    link = f"{hostile_app_url}/?point=BL23&q={quote(helpers.HOSTILE)}&view={quote('<img src=x onerror=alert(3)>')}"
+    helpers.open_app(page, link)
+    helpers.expect_card(page, "BL23")
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text("Kidney Shu <script>window.__pwned = 1</script>")  # shown literally
+    expect(main).to_contain_text("Unknown view '<img src=x onerror=alert")  # the link's value, quoted as text
+    helpers.click_point(page, "BL52")
+    helpers.expect_card(page, "BL52")
+    pos = helpers.marker_centre(page, "BL23")
+    page.mouse.move(pos["x"], pos["y"])  # the hover label carries the hostile name too
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__pwned") is None, "text from data or the link ran as code"
+    assert dialogs == []
+    assert main.locator("img[src='x']").count() == 0
