@@ -86,7 +86,10 @@ def matching(atlas: Atlas, *, mechanisms=(), meridians=(), region=None, evidence
 
 
 def label(point: Point) -> str:
-    return f"{point.code} · {point.pinyin} · {point.hanzi} · {point.english}"
+    """How a point is listed: with its pinyin also without tone marks, so 'hegu' typed in a list finds Hégǔ."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", point.pinyin) if not unicodedata.combining(ch))
+    pinyin = point.pinyin if plain == point.pinyin else f"{point.pinyin} ({plain})"
+    return f"{point.code} · {pinyin} · {point.hanzi} · {point.english}"
 
 
 def studies_matching(atlas: Atlas, *, designs=(), certainties=(), claim=None, mechanism=None, point=None, q=""):

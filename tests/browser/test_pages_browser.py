@@ -41,3 +41,31 @@ def test_script_in_data_or_link_shows_as_text_and_runs_nothing(page: Page, hosti
     assert page.evaluate("() => window.__pwned") is None, "text from data or the link ran as code"
     assert dialogs == []
     assert main.locator("img[src='x']").count() == 0
+
+
+def test_on_a_phone_the_chart_comes_first_and_the_card_below(browser, app_url: str, helpers):
+    context = browser.new_context(is_mobile=True, has_touch=True, viewport={"width": 375, "height": 812})
+    try:
+        page = context.new_page()
+        helpers.open_app(page, app_url + "/?point=BL23")
+        helpers.expect_card(page, "BL23")
+        chart = page.locator(".js-plotly-plot").first.bounding_box()
+        card = helpers.card_heading(page).bounding_box()
+        assert chart["x"] >= 0 and chart["x"] + chart["width"] <= 375 + 1, "the chart does not fit the screen"
+        assert card["y"] > chart["y"] + chart["height"] - 1, "the card is not below the chart"
+        expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+        expect(page.get_by_text("Find a point")).not_to_be_in_viewport()  # the filters wait in the sidebar
+    finally:
+        context.close()
+
+
+def test_every_point_is_reachable_with_the_keyboard_alone(page: Page, app_url: str, helpers):
+    helpers.open_app(page, app_url + "/")
+    box = page.get_by_role("combobox", name="Point")
+    box.focus()
+    page.keyboard.type("hegu")
+    page.keyboard.press("Enter")
+    helpers.expect_card(page, "LI4")
+    main = page.get_by_test_id("stMain")
+    for heading in ("Where it is", "How to find it", "How to press", "Cautions", "Studies that used this point"):
+        expect(main.get_by_role("heading", level=4, name=heading)).to_be_visible()

@@ -104,7 +104,7 @@ def test_changing_a_filter_writes_it_to_the_link():
 
 def test_search_narrows_the_point_box():
     at = run("explorer.py", q="shenshu")
-    assert at.selectbox(key="pick").options == ["BL23 · Shènshū · 腎兪 · Kidney Shu"]
+    assert at.selectbox(key="pick").options == ["BL23 · Shènshū (Shenshu) · 腎兪 · Kidney Shu"]
 
 
 def test_research_page_filters_and_offers_exports():
