@@ -74,10 +74,12 @@ with chart_col:
                     width="stretch")
     common.fix_taps()
     on_view = {p.code for p in atlas.positions_in(state.view)}
-    st.caption(
-        f"{len(on_view & shown)} of {len(on_view)} points on this view match the filters. "
-        "Marker colour and shape show the channel; a red rim marks points traditionally avoided in pregnancy. "
-        "The person stands in the anatomical position (palms forward); left and right are their own."
+    selected = f" {state.point} is ringed, with a dotted guide from its landmark." if state.point in on_view else ""
+    st.caption(  # also the chart's text alternative for screen readers
+        f"Body chart, {atlas.views[state.view].title.lower()} view: {len(on_view)} points, "
+        f"{len(on_view & shown)} of them match the filters.{selected} Marker colour and shape show the channel; "
+        "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
+        "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
     )
 
 with card_col:

@@ -321,7 +321,8 @@ def helpers() -> SimpleNamespace:
     """The helpers above, for the tests (a test module cannot import this conftest reliably: tests/ has
     another conftest.py and no packages)."""
     return SimpleNamespace(
-        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
+        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, MARKER_JS=_MARKER_JS, CHROMIUM=CHROMIUM,
+        CHROMIUM_ARGS=CHROMIUM_ARGS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
         card_heading=card_heading, expect_card=expect_card, marker_centre=marker_centre, hovered=hovered,
         click_point=click_point, tap_point=tap_point, marker_opacities=marker_opacities,
         full_opacity_count=full_opacity_count, marker_position=marker_position,

@@ -78,7 +78,7 @@ def test_mechanism_filter_fades_the_markers_it_cannot_explain(page: Page, app_ur
     opacity = opacities_by_code(helpers, page)
     assert all(op == 1 for op in opacity["GV20"]), opacity["GV20"]
     assert all(op < 1 for op in opacity["BL23"]), opacity["BL23"]
-    expect(page.get_by_text(f"{len(relaxing)} of {len(back)} points on this view match the filters")).to_be_visible()
+    expect(page.get_by_text(f"{len(back)} points, {len(relaxing)} of them match the filters")).to_be_visible()
     expect(mechanism_select(page).locator("[data-tag]")).to_have_text([re.compile(r"^Relaxation")])
 
 

@@ -99,7 +99,7 @@ def test_changing_a_filter_writes_it_to_the_link():
     at = run("explorer.py")
     at.multiselect(key="url_mechanisms").select("relaxation").run()
     assert at.query_params["mechanism"] == "relaxation"
-    assert "points on this view match the filters" in texts(at)
+    assert "of them match the filters" in texts(at)
 
 
 def test_search_narrows_the_point_box():

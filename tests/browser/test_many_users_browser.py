@@ -1,0 +1,112 @@
+"""Twenty people on one server at once: no errors, no state shared between them, and clicks stay quick."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import time
+
+from playwright.async_api import async_playwright
+
+SESSIONS = 20
+SECONDS = 40  # each session clicks for this long, then stops
+READING = (2.0, 5.0)  # seconds a person spends on a card before the next click (uniform, seeded per session)
+CODES = ["BL23", "BL40", "GB30", "BL52", "BL57", "LI4", "BL60", "BL25", "SI3", "EX-B7", "BL54", "GV20"]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+DRAWN = """code => { const gd = document.querySelector('.js-plotly-plot');
+  return !!(gd && gd._fullData && gd._fullData.some(t => t.name === 'Selected' && t.customdata[0][0] === code)
+            && gd.querySelector('.scatterlayer path.point')); }"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def open_page(browser, url: str):
+    """A new person (own browser context, so own session) with the explorer loaded."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    await page.goto(url, timeout=60_000)
+    await page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=60_000)
+    await page.wait_for_selector(IDLE, timeout=60_000)
+    return context, page, errors
+
+
+async def session(opened, marker_js: str, order: list[str], until: float | None, max_clicks: int, seed: int):
+    """One person clicking their own sequence, reading each card a while (not when alone: that is the
+    single-session figure); returns click-to-card times and any mismatch seen."""
+    context, page, errors = opened
+    reading = random.Random(seed)
+    heading = page.get_by_test_id("stMain").get_by_role("heading", level=3).first
+    times, mismatches = [], []
+    try:
+        for i in range(max_clicks):
+            if until is not None and time.monotonic() > until:
+                break
+            code = order[i % len(order)]
+            pos = await page.evaluate(marker_js, [code, True])  # scrolled into view
+            await page.mouse.move(pos["x"] + 3, pos["y"])
+            await page.mouse.move(pos["x"], pos["y"])
+            await page.wait_for_timeout(120)
+            start = time.perf_counter()
+            await page.mouse.click(pos["x"], pos["y"])
+            try:
+                await page.wait_for_function(
+                    "code => { const h = document.querySelector('[data-testid=stMain] h3');"
+                    " return h && h.textContent.startsWith(code); }", arg=code, timeout=30_000, polling=100)
+            except Exception:
+                mismatches.append((code, await heading.text_content(), page.url, i))
+                break
+            times.append(time.perf_counter() - start)
+            await page.wait_for_selector(IDLE, timeout=30_000)
+            await page.wait_for_function(DRAWN, arg=code, timeout=30_000, polling=100)  # the new chart, ringed, is drawn
+            await page.wait_for_timeout(150 if until is None else 1000 * reading.uniform(*READING))
+            shown = (await heading.text_content()) or ""
+            if not shown.startswith(code):
+                mismatches.append((code, shown))
+        await page.wait_for_timeout(300)
+        final = (await heading.text_content()) or ""
+        if times and not final.startswith(order[(len(times) - 1) % len(order)]):
+            mismatches.append(("final", final))
+        if await page.get_by_test_id("stException").count():
+            errors.append("exception shown on the page")
+    finally:
+        await context.close()
+    return times, mismatches, errors
+
+
+async def run(url: str, helpers) -> tuple[list[float], list, list[float], list, list]:
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=helpers.CHROMIUM, args=helpers.CHROMIUM_ARGS)
+        try:
+            alone = await open_page(browser, url)
+            single, single_bad, single_err = await session(alone, helpers.MARKER_JS, CODES, None, 12, 0)
+            people = [await open_page(browser, url) for _ in range(SESSIONS)]  # one after another
+            until = time.monotonic() + SECONDS
+            results = await asyncio.gather(*[
+                session(opened, helpers.MARKER_JS, CODES[i % len(CODES):] + CODES[:i % len(CODES)], until, 200, i)
+                for i, opened in enumerate(people)
+            ])
+        finally:
+            await browser.close()
+    many = [t for times, _, _ in results for t in times]
+    bad = single_bad + [m for _, mm, _ in results for m in mm]
+    errors = single_err + [e for _, _, ee in results for e in ee]
+    return single, many, [len(t) for t, _, _ in results], bad, errors
+
+
+def test_twenty_sessions_each_see_their_own_clicks_quickly(app_url: str, helpers, capsys):
+    single, many, counts, mismatches, errors = asyncio.run(run(app_url + "/", helpers))
+    single_p95, many_p95 = percentile(single, 0.95), percentile(many, 0.95)
+    with capsys.disabled():
+        print(f"\n[many users] 1 session: median {statistics.median(single):.3f} s, p95 {single_p95:.3f} s "
+              f"({len(single)} clicks); {SESSIONS} sessions: median {statistics.median(many):.3f} s, "
+              f"p95 {many_p95:.3f} s ({len(many)} clicks, per session {min(counts)}-{max(counts)})")
+    assert errors == [], errors
+    assert mismatches == [], f"a session's card did not match its own last click: {mismatches[:5]}"
+    assert all(c >= 3 for c in counts), f"some sessions barely got to click: {counts}"
+    assert many_p95 <= 3 * single_p95, f"p95 {many_p95:.2f} s with {SESSIONS} sessions vs {single_p95:.2f} s alone"
