@@ -80,8 +80,11 @@ def chart(
     traces = list(_path_traces(atlas, view, by_code, shown)) if paths else []
     # Extra points first: where markers overlap, plotly hands a click to the later trace, and the
     # extra points (Jiaji beside the spine) must not take clicks meant for the channel points.
+    by_channel: dict[str, list[Position]] = {}
+    for pos in positions:
+        by_channel.setdefault(atlas.points[pos.code].meridian, []).append(pos)
     for channel in sorted(atlas.channels.values(), key=lambda c: c.kind != "extra"):
-        mine = [p for p in positions if atlas.points[p.code].meridian == channel.id]
+        mine = by_channel.get(channel.id)
         if not mine:
             continue
         points = [atlas.points[p.code] for p in mine]
