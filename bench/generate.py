@@ -143,7 +143,7 @@ def generate(total: int, out: Path, seed: int = 5, allow_extra_channels: bool = 
         shutil.rmtree(out)
     shutil.copytree(DATA_DIR, out)
     path = out / "meridians.yaml"
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     existing = {p["code"] for p in data["points"]}
     n_new = total - len(existing)
     if n_new < 0:

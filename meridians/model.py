@@ -146,11 +146,6 @@ class Point:
     pregnancy: Pregnancy | None = None
     hanzi_simplified: str | None = None
 
-    @property
-    def number(self) -> int:
-        digits = "".join(ch for ch in self.code.split("-")[-1] if ch.isdigit())
-        return int(digits) if digits else 0
-
 
 @dataclass(frozen=True)
 class Channel:
