@@ -21,8 +21,9 @@ st.markdown(
   proportional cun) that our own body model turns into a place on the chart. The model uses the WHO proportional
   measurements, for example 16 cun from the knee crease to the outer ankle bone and 5 cun from the navel to the
   pubic bone.
-- **The studies** ({len(atlas.studies)} in the library) were each checked against PubMed or the publisher's page.
-  Every DOI and PubMed number shown was seen there; where we could not confirm one, it is left out.
+- **The studies** ({len(atlas.studies)} in the library) were each checked against public records of them: PubMed,
+  the journal or publisher, or a library or registry record. Every DOI and PubMed number shown was seen on such
+  a record; where we could not confirm one, it is left out.
 - **Certainty of evidence** uses the GRADE scale (high, moderate, low, very low) as the study's authors or a
   later review judged it; "not graded" means nobody rated it.
 - **The mechanisms** come from the article this chart grew from. Four are ideas physiology or psychology can test;
