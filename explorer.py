@@ -87,7 +87,7 @@ with card_col:
         st.caption("Copy this link: it opens this same view, point and filters.")
         st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
     if state.point:
-        here = [p for p in atlas.positions_in(state.view) if p.code == state.point]
+        here = [p for p in atlas.positions_of(state.point) if p.view == state.view]
         if not here:
             views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
             st.info(f"{state.point} is not drawn on this view; it is on: {views}.", icon=":material/visibility_off:")

@@ -16,15 +16,11 @@ def _bib_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "{}&%$#_" else ch for ch in text)
 
 
-def _bib_authors(authors: str) -> str:
-    return " and ".join(a.strip() for a in authors.split(",") if a.strip())
-
-
 def bibtex(studies: Iterable[Study]) -> str:
     entries = []
     for s in studies:
         kind = "misc" if s.design == "guideline" else "article"
-        fields = {"author": _bib_authors(s.authors), "title": s.title, "journal": s.journal, "year": str(s.year),
+        fields = {"author": " and ".join(s.author_list), "title": s.title, "journal": s.journal, "year": str(s.year),
                   "volume": s.volume, "number": s.issue, "pages": s.pages and s.pages.replace("-", "--"),
                   "doi": s.doi, "pmid": s.pmid, "note": f"{DESIGN_LABELS[s.design]}; {CERTAINTY_LABELS[s.certainty]}"}
         body = ",\n".join(f"  {k} = {{{_bib_escape(v) if k != 'pages' else v}}}" for k, v in fields.items() if v)
@@ -36,7 +32,7 @@ def ris(studies: Iterable[Study]) -> str:
     lines = []
     for s in studies:
         lines.append("TY  - " + ("GEN" if s.design == "guideline" else "JOUR"))
-        lines += [f"AU  - {a.strip()}" for a in s.authors.split(",") if a.strip()]
+        lines += [f"AU  - {a}" for a in s.author_list]
         lines += [f"TI  - {s.title}", f"JO  - {s.journal}", f"PY  - {s.year}"]
         if s.volume:
             lines.append(f"VL  - {s.volume}")

@@ -20,7 +20,7 @@ def rows(studies: Iterable[Study]) -> list[tuple[str, Study, str]]:
     out = []
     for s in sorted(studies, key=lambda s: (s.year, s.id)):
         for against in dict.fromkeys(e.against for e in s.effects):
-            out.append((f"{s.authors.split(',')[0].split(' ')[0]} {s.year} vs {against}", s, against))
+            out.append((f"{s.author_list[0].split(' ')[0]} {s.year} vs {against}", s, against))
     return out
 
 

@@ -22,7 +22,7 @@ def records(atlas: Atlas) -> list[dict]:
             "positions": [
                 {"view": pos.view, "side": pos.side, "x": round(pos.x, 2), "y": round(pos.y, 2),
                  "image_width": atlas.views[pos.view].size[0], "image_height": atlas.views[pos.view].size[1]}
-                for pos in atlas.positions if pos.code == p.code
+                for pos in atlas.positions_of(p.code)
             ],
         })
     return out

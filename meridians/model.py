@@ -227,6 +227,15 @@ class Study:
     seed_reference: int | None = None
 
     @property
+    def author_list(self) -> tuple[str, ...]:
+        return tuple(a.strip() for a in self.authors.split(",") if a.strip())
+
+    @property
+    def short(self) -> str:
+        """First author and year, as the study is named in lists: 'Hsieh LL 2006'."""
+        return f"{self.author_list[0]} {self.year}"
+
+    @property
     def citation(self) -> str:
         where = self.journal
         if self.volume:
@@ -253,18 +262,20 @@ class Atlas:
         return frozen_map({v: tuple(p for p in self.positions if p.view == v) for v in self.views})
 
     @cached_property
-    def _views_by_code(self) -> Mapping[str, tuple[str, ...]]:
-        found: dict[str, list[str]] = {code: [] for code in self.points}
+    def _by_code(self) -> Mapping[str, tuple[Position, ...]]:
+        found: dict[str, list[Position]] = {code: [] for code in self.points}
         for p in self.positions:
-            if p.view not in found[p.code]:
-                found[p.code].append(p.view)
-        return frozen_map({code: tuple(v) for code, v in found.items()})
+            found[p.code].append(p)
+        return frozen_map({code: tuple(found[code]) for code in found})
 
     def positions_in(self, view: str) -> tuple[Position, ...]:
         return self._by_view.get(view, ())
 
+    def positions_of(self, code: str) -> tuple[Position, ...]:
+        return self._by_code.get(code, ())
+
     def views_of(self, code: str) -> tuple[str, ...]:
-        return self._views_by_code.get(code, ())
+        return tuple(dict.fromkeys(p.view for p in self.positions_of(code)))
 
     def studies_of(self, code: str) -> tuple[Study, ...]:
         return tuple(s for s in self.studies.values() if code in s.points)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from meridians.model import MECHANISM_KINDS
 from ui import common
-from ui.card import KIND_COLOURS, certainty_badge, study_entry
+from ui.card import KIND_COLOURS, certainty_badge, study_expander
 from ui.text import badge, md
 
 common.page_frame("Mechanisms")
@@ -28,9 +28,7 @@ for m in atlas.mechanisms.values():
         if ids:
             st.markdown(f"**{title}**")
             for sid in ids:
-                s = atlas.studies[sid]
-                with st.expander(md(f"{s.authors.split(',')[0]} {s.year}: {s.title}")):
-                    study_entry(s)
+                study_expander(atlas.studies[sid])
     codes = [p.code for p in atlas.points.values() if m.id in p.mechanisms]
     st.markdown("**Points where it could act**")
     st.markdown(" · ".join(f"[{md(c)}](./?point={c}&mechanism={m.id})" for c in codes) or "None")

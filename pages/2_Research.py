@@ -10,7 +10,7 @@ from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DES
 from meridians.query import label, studies_matching
 from meridians.state import ResearchState
 from ui import common, url
-from ui.card import certainty_badge, study_entry
+from ui.card import certainty_badge, study_expander
 from ui.text import md
 from ui.widgets import bound
 
@@ -42,7 +42,7 @@ studies = studies_matching(atlas, designs=state.designs, certainties=state.certa
                            mechanism=state.mechanism, point=state.point, q=state.q)
 st.subheader(f"{len(studies)} of {len(atlas.studies)} studies", anchor=False)
 st.dataframe(
-    [{"Study": f"{s.authors.split(',')[0]} {s.year}", "Title": s.title, "Design": DESIGN_LABELS[s.design],
+    [{"Study": s.short, "Title": s.title, "Design": DESIGN_LABELS[s.design],
       "Certainty": CERTAINTY_LABELS[s.certainty], "Lasted": s.follow_up, "Points": ", ".join(s.points),
       "DOI": s.doi or "", "PMID": s.pmid or ""} for s in studies],
     hide_index=True, width="stretch",
@@ -67,5 +67,4 @@ if timed:
 st.subheader("The studies", anchor=False)
 for s in studies:
     st.markdown(f"{certainty_badge(s.certainty)} Lasted: {md(s.follow_up)}")
-    with st.expander(md(f"{s.authors.split(',')[0]} {s.year}: {s.title}")):
-        study_entry(s)
+    study_expander(s)

@@ -52,6 +52,12 @@ def study_entry(study: Study) -> None:
         st.markdown(ids)
 
 
+def study_expander(study: Study) -> None:
+    """A study named by first author, year and title; opening it shows the full entry."""
+    with st.expander(md(f"{study.short}: {study.title}")):
+        study_entry(study)
+
+
 def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
     point = atlas.points[code]
     channel = atlas.channels[point.meridian]
@@ -88,8 +94,7 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
                 "back pain as a whole is on the Research page.")
     for study in studies:
         st.markdown(f"{certainty_badge(study.certainty)} Lasted: {md(study.follow_up)}")
-        with st.expander(md(f"{study.authors.split(',')[0]} {study.year}: {study.title}")):
-            study_entry(study)
+        study_expander(study)
 
     st.markdown("#### Traditional use")
     st.text(point.traditional_use + " (Traditional Chinese medicine; not evidence that it works.)")
