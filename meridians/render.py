@@ -28,33 +28,34 @@ def _scaled(points, k=SCALE):
     return [(x * k, y * k) for x, y in points]
 
 
-def draw_view(view: View) -> Image.Image:
-    """The chart image of one view, anti-aliased."""
+def draw_view(view: View, zoom: int = 1) -> Image.Image:
+    """The chart image of one view, anti-aliased; `zoom` times its size for print."""
     w, h = view.size
-    big = Image.new("RGB", (w * SCALE, h * SCALE), BACKGROUND)
+    k = max(1, SCALE // zoom) * zoom  # drawing scale: supersampled, less so when the image is already large
+    big = Image.new("RGB", (w * k, h * k), BACKGROUND)
     draw = ImageDraw.Draw(big)
     for shape in view.outlines:
-        pts = _scaled(shape)
+        pts = _scaled(shape, k)
         draw.polygon(pts, fill=SKIN)
-        draw.line(pts + pts[:1], fill=EDGE, width=2 * SCALE, joint="curve")
-    font = ImageFont.load_default(size=9 * SCALE)
+        draw.line(pts + pts[:1], fill=EDGE, width=2 * k, joint="curve")
+    font = ImageFont.load_default(size=9 * k)
     for cue in view.cues:
         for pts in mirror_cue_points(cue, view):
             if cue.kind == "line":
-                draw.line(_scaled(smooth(list(pts), closed=False)), fill=CUE, width=int(1.2 * SCALE), joint="curve")
+                draw.line(_scaled(smooth(list(pts), closed=False), k), fill=CUE, width=int(1.2 * k), joint="curve")
             elif cue.kind in ("dot", "ring"):
-                (x, y), r = pts[0], 3 * SCALE
-                box = (x * SCALE - r, y * SCALE - r, x * SCALE + r, y * SCALE + r)
-                draw.ellipse(box, fill=None if cue.kind == "ring" else CUE, outline=CUE, width=SCALE)
+                (x, y), r = pts[0], 3 * k
+                box = (x * k - r, y * k - r, x * k + r, y * k + r)
+                draw.ellipse(box, fill=None if cue.kind == "ring" else CUE, outline=CUE, width=k)
             elif cue.kind == "spine":
                 levels = [view.landmarks[v].xy for v in view.vertebrae]
-                draw.line(_scaled(levels), fill=CUE, width=SCALE)
+                draw.line(_scaled(levels, k), fill=CUE, width=k)
                 for name in view.vertebrae:
                     x, y = view.landmarks[name].xy
-                    draw.line([((x - 4) * SCALE, y * SCALE), ((x + 4) * SCALE, y * SCALE)], fill=CUE, width=SCALE)
+                    draw.line([((x - 4) * k, y * k), ((x + 4) * k, y * k)], fill=CUE, width=k)
                     if name in LABELLED_LEVELS:
-                        draw.text(((x + 7) * SCALE, y * SCALE), name, fill=LABEL, font=font, anchor="lm")
-    return big.resize((w, h), Image.Resampling.LANCZOS)
+                        draw.text(((x + 7) * k, y * k), name, fill=LABEL, font=font, anchor="lm")
+    return big.resize((w * zoom, h * zoom), Image.Resampling.LANCZOS)
 
 
 def draw_icon(size: int = 64) -> Image.Image:

@@ -22,7 +22,8 @@ class Spec:
     key: str
     attr: str
     many: bool
-    accepts: Collection[str] | Callable[[str], str | None] | None
+    accepts: Collection[str] | Callable[[str], object | None] | None
+    sep: str | None = None  # an ordered list written as one value: routine=BL23,BL25
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class State:
     evidence: str | None = None
     q: str = ""
     size: str | None = None
+    routine: tuple[str, ...] = ()  # the points of a self-care routine, in the order they are pressed
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
@@ -53,6 +55,7 @@ class State:
             Spec("evidence", "evidence", False, EVIDENCE_FILTERS),
             Spec("q", "q", False, None),
             Spec("size", "size", False, SIZINGS),
+            Spec("routine", "routine", True, point, sep=","),
         )
 
     def with_point(self, atlas: Atlas, code: str | None) -> "State":
@@ -92,13 +95,15 @@ def _shown(value: str) -> str:
     return value if len(value) <= 24 else value[:24] + "…"
 
 
-def _values(params: Params, key: str) -> list[str]:
-    raw = params.get(key, [])
+def _values(params: Params, spec: Spec) -> list[str]:
+    raw = params.get(spec.key, [])
     values = [raw] if isinstance(raw, str) else list(raw)
-    return [v[:MAX_VALUE] for v in values[:MAX_REPEATS]]
+    if spec.sep:
+        values = [item for v in values[:MAX_REPEATS] for item in v[: (MAX_VALUE + 1) * MAX_REPEATS].split(spec.sep)]
+    return [v[:MAX_VALUE] for v in values[: MAX_REPEATS + 1]]  # one over the cap, so that parse can say it cut
 
 
-def _accept(spec: Spec, value: str) -> str | None:
+def _accept(spec: Spec, value: str) -> object | None:
     if spec.accepts is None:
         return value.strip()
     if callable(spec.accepts):
@@ -116,7 +121,10 @@ def parse(params: Params, cls, atlas: Atlas):
             notices.append(f"The link setting '{_shown(str(key))}' is not one this page uses; it was ignored.")
     values = {}
     for spec in specs:
-        given = _values(params, spec.key)
+        given = _values(params, spec)
+        if len(given) > MAX_REPEATS:
+            notices.append(f"The link's '{spec.key}' has more than {MAX_REPEATS} entries; the first {MAX_REPEATS} were used.")
+            given = given[:MAX_REPEATS]
         if len(given) > 1 and not spec.many:
             notices.append(f"The link gave '{spec.key}' more than once; the first was used.")
             given = given[:1]
@@ -143,5 +151,8 @@ def to_params(state, atlas: Atlas) -> dict[str, str | list[str]]:
     for spec in type(state).specs(atlas):
         value = getattr(state, spec.attr)
         if value != getattr(defaults, spec.attr):
-            params[spec.key] = list(value) if spec.many else value
+            if spec.sep:
+                params[spec.key] = spec.sep.join(value)
+            else:
+                params[spec.key] = list(value) if spec.many else str(value)
     return params
