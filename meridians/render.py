@@ -24,7 +24,7 @@ def image_name(view: str) -> str:
     return f"{view}.png"
 
 
-def _scaled(points, k=SCALE):
+def _scaled(points, k: float):
     return [(x * k, y * k) for x, y in points]
 
 

@@ -1,0 +1,35 @@
+"""A point's card as plain data (JSON-ready), for notebooks and printouts; the app draws its own card."""
+
+from __future__ import annotations
+
+from .model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas
+
+
+def card_data(atlas: Atlas, code: str) -> dict:
+    """Everything the card says about a point: its fields, where it is drawn, what might explain an
+    effect, and the studies that used it with how sure they are and how long the effect lasted."""
+    p = atlas.points[code]
+    channel = atlas.channels[p.meridian]
+    return {
+        "code": p.code, "pinyin": p.pinyin, "hanzi": p.hanzi, "hanzi_simplified": p.hanzi_simplified,
+        "english": p.english, "meridian": {"id": channel.id, "name": channel.name},
+        "region": {"id": p.region, "name": atlas.regions[p.region].name}, "bilateral": p.bilateral,
+        "location": p.location, "how_to_find": p.how_to_find, "how_to_press": p.how_to_press,
+        "cautions": p.cautions, "traditional_use": p.traditional_use,
+        "pregnancy": {"note": p.pregnancy.note, "source": p.pregnancy.source} if p.pregnancy else None,
+        "positions": [
+            {"view": pos.view, "side": pos.side, "x": round(pos.x, 2), "y": round(pos.y, 2), "guide": pos.guide}
+            for pos in atlas.positions_of(code)
+        ],
+        "mechanisms": [
+            {"id": m.id, "name": m.name, "kind": MECHANISM_KINDS[m.kind], "verdict": m.verdict,
+             "certainty": CERTAINTY_LABELS[m.certainty]}
+            for m in (atlas.mechanisms[mid] for mid in p.mechanisms)
+        ],
+        "studies": [
+            {"id": s.id, "short": s.short, "title": s.title, "citation": s.citation, "design": DESIGN_LABELS[s.design],
+             "certainty": CERTAINTY_LABELS[s.certainty], "follow_up": s.follow_up, "effect": s.effect,
+             "doi": s.doi, "pmid": s.pmid}
+            for s in atlas.studies_of(code)
+        ],
+    }

@@ -1,0 +1,79 @@
+"""Self-care routines: an ordered list of points in the URL, edited by pure steps, and the trials' own sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Atlas, Point, Study
+from .state import MAX_REPEATS, Spec, State
+
+MAX_POINTS = MAX_REPEATS  # the URL keeps at most this many
+PRESS_MINUTES = (1, 2, 3)  # per point and side
+SIDES = {True: ("Left side", "Right side"), False: ("On the midline",)}
+
+
+@dataclass(frozen=True)
+class RoutineState:
+    """The Routine page: the points, the step shown (0 is the overview) and the press time."""
+
+    routine: tuple[str, ...] = ()
+    step: int = 0
+    minutes: int = 2
+
+    @staticmethod
+    def specs(atlas: Atlas) -> tuple[Spec, ...]:
+        def step(value: str) -> int | None:
+            return int(value) if value.isdigit() and int(value) <= MAX_POINTS else None
+
+        def minutes(value: str) -> int | None:
+            return int(value) if value in {str(m) for m in PRESS_MINUTES} else None
+
+        routine = next(s for s in State.specs(atlas) if s.key == "routine")
+        return (routine, Spec("step", "step", False, step), Spec("minutes", "minutes", False, minutes))
+
+
+def added(routine: tuple[str, ...], code: str) -> tuple[str, ...]:
+    """The routine with `code` at its end; unchanged if it is already there or the routine is full."""
+    return routine if code in routine or len(routine) >= MAX_POINTS else routine + (code,)
+
+
+def removed(routine: tuple[str, ...], code: str) -> tuple[str, ...]:
+    return tuple(c for c in routine if c != code)
+
+
+def moved(routine: tuple[str, ...], code: str, by: int) -> tuple[str, ...]:
+    """The routine with `code` moved `by` places (-1 up, +1 down), staying within the list."""
+    i = routine.index(code)
+    j = min(max(i + by, 0), len(routine) - 1)
+    order = list(routine)
+    order[i], order[j] = order[j], order[i]
+    return tuple(order)
+
+
+def pregnancy_points(atlas: Atlas, routine: tuple[str, ...]) -> tuple[Point, ...]:
+    """The points of the routine that are traditionally avoided in pregnancy: said before it starts."""
+    return tuple(atlas.points[c] for c in routine if atlas.points[c].pregnancy)
+
+
+def trial_routines(atlas: Atlas) -> tuple[Study, ...]:
+    """The randomised trials whose point sets were verified: ready-made routines, each citing its trial."""
+    return tuple(s for s in atlas.studies.values() if s.design == "rct" and s.points)
+
+
+def press_plan(point: Point, minutes: int) -> tuple[int, tuple[str, ...]]:
+    """Seconds of pressure per side, and the sides to press in turn (both for a bilateral point)."""
+    return minutes * 60, SIDES[point.bilateral]
+
+
+def best_views(atlas: Atlas, codes: tuple[str, ...], most: int = 2) -> tuple[str, ...]:
+    """At most `most` whole-body views that together show the most of `codes`, greedily, in view order."""
+    left, chosen = set(codes), []
+    whole = [v for v in atlas.views.values() if not v.source]
+    while left and len(chosen) < most:
+        counts = {v.name: len(left & {p.code for p in atlas.positions_in(v.name)}) for v in whole}
+        name = max(counts, key=counts.get)
+        if not counts[name]:
+            break
+        chosen.append(name)
+        left -= {p.code for p in atlas.positions_in(name)}
+    return tuple(sorted(chosen, key=list(atlas.views).index))
