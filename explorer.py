@@ -9,7 +9,8 @@ from meridians.model import MECHANISM_KINDS
 from meridians.query import EVIDENCE_FILTERS, SIZINGS, label, matching, search, trial_counts
 from meridians.render import image_name
 from meridians.state import State
-from ui import card, common, url
+from ui import card, common, printouts, url
+from ui import routine as routine_ui
 from ui.widgets import bound
 
 common.page_frame("Meridian Chart Explorer")
@@ -64,6 +65,15 @@ with st.sidebar:
     bound(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
           placeholder="All the same", format_func=SIZINGS.get)
 
+    # My routine (issue 7): the points to press, in order, kept in the URL.
+    st.header("My routine")
+    if state.routine:
+        routine_ui.editor(atlas, State, state.routine)
+        routine_ui.page_link(atlas, state.routine, f"Start my routine ({len(state.routine)} points)")
+    else:
+        st.caption("Add points from their cards, or start from the points a trial used.")
+        routine_ui.page_link(atlas, (), "Routines from the trials")
+
 chart_col, card_col = st.columns([3, 2], gap="large")
 with chart_col:
     bound(st.segmented_control, atlas, state, "view", label="View", options=list(atlas.views), required=True,
@@ -81,6 +91,7 @@ with chart_col:
         "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
         "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
     )
+    printouts.view_button(atlas, state.view, state.routine or ((state.point,) if state.point else ()))
 
 with card_col:
     with st.popover("Share this view", icon=":material/share:"):
@@ -91,6 +102,7 @@ with card_col:
         if not here:
             views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
             st.info(f"{state.point} is not drawn on this view; it is on: {views}.", icon=":material/visibility_off:")
+        routine_ui.card_button(atlas, State, state.routine, state.point)
         card.show(atlas, state.point, tuple(dict.fromkeys(p.guide for p in here)))
     else:
         st.subheader("Click a point", anchor=False)

@@ -1,0 +1,87 @@
+"""A self-care routine: the points in order, each with how to find and press it and a press timer; and printouts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from meridians.figures import CONFIG, chart
+from meridians.model import CERTAINTY_LABELS
+from meridians.render import image_name
+from meridians.routine import PRESS_MINUTES, RoutineState, pregnancy_points, press_plan, trial_routines
+from meridians.state import State, to_params
+from ui import common, printouts, url
+from ui import routine as routine_ui
+from ui.text import md
+from ui.widgets import bound
+
+common.page_frame("Routine")
+atlas = common.atlas()
+state, notices = url.read(atlas, RoutineState)
+common.notices(notices)
+routine, step = state.routine, state.step
+if step > len(routine):
+    common.notices((f"This routine has {len(routine)} points, so there is no step {step}; here is its overview.",))
+    step = 0
+
+if cautions := pregnancy_points(atlas, routine):  # before anything else, on every step
+    st.warning("**If you are pregnant**, leave out the points traditionally avoided in pregnancy: "
+               + md(", ".join(p.code for p in cautions)) + ".", icon=":material/pregnant_woman:")
+    for point in cautions:
+        st.caption(md(f"{point.code}: {point.pregnancy.note} (Source: {point.pregnancy.source})"))
+
+
+def go_to(new_step: int) -> None:
+    url.update(atlas, RoutineState, step=new_step)
+
+
+if step == 0:
+    if routine:
+        st.subheader(f"My routine: {len(routine)} point{'s' * (len(routine) > 1)}", anchor=False)
+        routine_ui.editor(atlas, RoutineState, routine)
+        bound(st.segmented_control, atlas, state, "minutes", label="Press each point for", options=list(PRESS_MINUTES),
+              required=True, format_func=lambda m: f"{m} min a side")
+        st.button("Start the routine", type="primary", icon=":material/play_arrow:", on_click=go_to, args=(1,))
+        printouts.routine_buttons(atlas, routine, state.minutes)
+    else:
+        st.subheader("My routine is empty", anchor=False)
+        st.text("Add points from a point's card on the chart, or start from the points a trial used.")
+    st.page_link("explorer.py", label="Find more points on the chart", icon=":material/accessibility_new:",
+                 query_params=to_params(State(routine=routine), atlas))
+
+    st.subheader("Start from a trial's points", anchor=False)
+    st.caption("The point sets that randomised trials used, where we could verify them. The trials found short-term "
+               "help at best, and the evidence is of low quality.")
+    for study in trial_routines(atlas):
+        routine_ui.page_link(atlas, study.points, f"{study.short}: {', '.join(study.points)}")
+        st.caption(md(f"{CERTAINTY_LABELS[study.certainty]}; lasted: {study.follow_up}. {study.citation}"))
+else:
+    code = routine[step - 1]
+    point = atlas.points[code]
+    st.subheader(md(f"Step {step} of {len(routine)}: {code} · {point.pinyin} · {point.english}"), anchor=False)
+    chart_col, text_col = st.columns([3, 2], gap="large")
+    with chart_col:
+        view = atlas.views_of(code)[0]
+        st.plotly_chart(chart(atlas, view, f"app/static/{image_name(view)}", shown=frozenset(routine), selected=code),
+                        config=CONFIG, key="step_chart", width="stretch")
+        st.caption(f"{code} is ringed on the {atlas.views[view].title.lower()} view; the other points of the routine "
+                   "are in full colour.")
+    with text_col:
+        if point.pregnancy:
+            st.warning("**Traditionally avoided in pregnancy.** " + md(point.pregnancy.note),
+                       icon=":material/pregnant_woman:")
+        st.markdown("#### How to find it")
+        st.text(point.how_to_find)
+        st.markdown("#### How to press")
+        st.text(point.how_to_press)
+        st.markdown("#### Cautions")
+        st.text(point.cautions)
+        st.markdown("#### Press")
+        seconds, sides = press_plan(point, state.minutes)
+        routine_ui.timer(seconds, sides, key=f"{step}-{code}")
+    back, overview, forward = st.columns(3)
+    back.button("Previous point", icon=":material/arrow_back:", disabled=step == 1, on_click=go_to, args=(step - 1,))
+    overview.button("Back to the overview", icon=":material/list:", on_click=go_to, args=(0,))
+    if step < len(routine):
+        forward.button("Next point", type="primary", icon=":material/arrow_forward:", on_click=go_to, args=(step + 1,))
+    else:
+        forward.button("Finish", type="primary", icon=":material/check:", on_click=go_to, args=(0,))

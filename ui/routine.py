@@ -1,0 +1,72 @@
+"""The routine's widgets, shared by the explorer and the Routine page. The routine lives in the URL."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+
+from meridians.model import Atlas
+from meridians.routine import MAX_POINTS, RoutineState, added, moved, removed
+from meridians.state import to_params
+
+from . import url
+from .text import md
+
+PAGE = "pages/4_Routine.py"
+TIMER_JS = (Path(__file__).parent / "press_timer.js").read_text(encoding="utf-8")
+
+
+def _edit(atlas: Atlas, cls, edit) -> None:
+    """Apply `edit` to the routine in the URL as it is now (a callback runs before the next run reads it)."""
+    state, _ = url.read(atlas, cls)
+    url.write(replace(state, routine=edit(state.routine)), atlas)
+
+
+def card_button(atlas: Atlas, cls, routine: tuple[str, ...], code: str) -> None:
+    """Add the card's point to the routine, or take it out."""
+    if code in routine:
+        st.button(f"Remove {code} from my routine", icon=":material/playlist_remove:", key="routine_toggle",
+                  on_click=_edit, args=(atlas, cls, lambda r: removed(r, code)))
+    else:
+        st.button(f"Add {code} to my routine", icon=":material/playlist_add:", key="routine_toggle",
+                  disabled=len(routine) >= MAX_POINTS, help=f"A routine holds up to {MAX_POINTS} points.",
+                  on_click=_edit, args=(atlas, cls, lambda r: added(r, code)))
+
+
+def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:
+    """The routine in order, each point with Up, Down and Remove."""
+    for i, code in enumerate(routine, 1):
+        name, up, down, out = st.columns([5, 1, 1, 1.4], vertical_alignment="center")
+        point = atlas.points[code]
+        name.markdown(md(f"{i}. {code} · {point.pinyin} · {point.english}"))
+        up.button("Up", key=f"routine_up_{code}", type="tertiary", disabled=i == 1, help=f"Press {code} earlier",
+                  on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, -1)))
+        down.button("Down", key=f"routine_down_{code}", type="tertiary", disabled=i == len(routine),
+                    help=f"Press {code} later", on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, 1)))
+        out.button("Remove", key=f"routine_remove_{code}", type="tertiary", help=f"Take {code} out",
+                   on_click=_edit, args=(atlas, cls, lambda r, c=code: removed(r, c)))
+
+
+def page_link(atlas: Atlas, routine: tuple[str, ...], label: str, step: int = 0) -> None:
+    """A link to the Routine page with this routine (links between pages carry only what they are given)."""
+    st.page_link(PAGE, label=md(label), icon=":material/self_improvement:",
+                 query_params=to_params(RoutineState(routine=routine, step=step), atlas))
+
+
+def timer(seconds: int, sides: tuple[str, ...], key: str) -> None:
+    """A countdown in the browser: `seconds` on each of `sides` in turn, with Start/Pause and Reset."""
+    st.html(
+        f'<div class="press-timer" id="press-timer-{html.escape(key)}" data-seconds="{int(seconds)}" '
+        f'data-sides="{html.escape(json.dumps(list(sides)))}" role="timer" aria-live="polite" '
+        'style="font-family: sans-serif; padding: 0.5rem 0;">'
+        '<div class="press-timer-side" style="font-weight: 600;"></div>'
+        '<div class="press-timer-clock" style="font-size: 2.5rem; font-variant-numeric: tabular-nums;"></div>'
+        '<button class="press-timer-start" type="button">Start</button> '
+        '<button class="press-timer-reset" type="button">Reset</button></div>'
+        f"<script>{TIMER_JS}</script>",
+        unsafe_allow_javascript=True,
+    )
