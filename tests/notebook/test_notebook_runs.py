@@ -1,0 +1,24 @@
+"""The notebook in notebooks/ runs top to bottom in a real Jupyter kernel, so it never rots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
+
+
+def test_the_notebook_runs_and_shows_the_chart_the_card_and_the_widget():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    # Run where Jupyter runs it: in the notebook's own folder.
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    kinds = {kind for o in outputs for kind in o.get("data", {})}
+    assert {"application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json", "image/png"} <= kinds
+    text = "\n".join(str(o.get("data", {}).get("text/plain", o.get("text", ""))) for o in outputs)
+    assert "['BL23', 'GV3']" in text  # the filter's result
+    assert "Cherkin DC 2009" in text  # the card's studies
+    assert "('BL23', 'BL40', 'KI3', 'GV3')" in text  # a trial's routine

@@ -1,0 +1,97 @@
+"""The Routine page and the explorer's routine controls, with AppTest (entered through the explorer, as in the app)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "pages/4_Routine.py"
+
+
+def run(page: str = PAGE, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "explorer.py"), default_timeout=60)
+    if page != "explorer.py":
+        at.switch_page(PAGE)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def timer_html(at: AppTest) -> str:
+    return next(e.proto.body for e in at.get("html") if "press-timer" in e.proto.body)
+
+
+def test_an_empty_routine_offers_the_trials_point_sets_with_their_citations():
+    at = run()
+    assert not at.exception
+    assert at.subheader[0].value == "My routine is empty"
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    cherkin = next(label for label in links if label.startswith("Cherkin DC 2009"))
+    assert links[cherkin] == "routine=BL23%2CBL40%2CKI3%2CGV3"
+    assert any("Cherkin DC" in c.value and "Archives of Internal Medicine" in c.value for c in at.caption)  # the trial's citation
+
+
+def test_pregnancy_cautions_come_first():
+    at = run(routine="BL23,SP6,LI4")
+    assert at.warning[0].value.startswith("**If you are pregnant**")
+    assert "SP6, LI4" in at.warning[0].value
+    assert not run(routine="BL23,GV3").warning
+
+
+def test_the_overview_lists_the_points_in_order_and_they_can_be_moved_and_removed():
+    at = run(routine="BL23,BL40,KI3")
+    rows = [m.value for m in at.markdown if re.match(r"^\d+\\\. ", m.value)]  # "1\. BL23 · …", escaped
+    assert [r.split(" ")[1] for r in rows] == ["BL23", "BL40", "KI3"]
+    at = at.button(key="routine_down_BL23").click().run()
+    assert at.query_params["routine"] == "BL40,BL23,KI3"
+    at = at.button(key="routine_remove_KI3").click().run()
+    assert at.query_params["routine"] == "BL40,BL23"
+
+
+def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides(atlas):
+    at = run(routine="BL23,GV3", minutes="3")
+    at = button(at, "Start the routine").click().run()
+    assert at.query_params["step"] == "1"
+    assert at.subheader[0].value.startswith("Step 1 of 2")
+    assert atlas.points["BL23"].how_to_press in [t.value for t in at.text]
+    assert len(at.get("plotly_chart")) == 1
+    timer = timer_html(at)
+    assert 'data-seconds="180"' in timer and "Left side" in timer and "Right side" in timer
+    at = button(at, "Next point").click().run()
+    assert at.subheader[0].value.startswith("Step 2 of 2") and "On the midline" in timer_html(at)
+    at = button(at, "Finish").click().run()
+    assert "step" not in at.query_params
+    assert at.subheader[0].value.startswith("My routine")
+
+
+def test_a_step_past_the_end_shows_the_overview_with_a_notice():
+    at = run(routine="BL23", step="5")
+    assert not at.exception
+    assert any("no step 5" in i.value for i in at.info)
+    assert at.subheader[0].value.startswith("My routine")
+
+
+def test_the_routine_page_offers_the_pdf_and_png():
+    at = run(routine="BL23,KI3")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Routine sheet (PDF, one page)", "Routine chart (PNG)"]
+
+
+def test_the_card_adds_its_point_to_the_routine_and_takes_it_out():
+    at = run("explorer.py", point="BL23", routine="GV3")
+    at = button(at, "Add BL23 to my routine").click().run()
+    assert at.query_params["routine"] == "GV3,BL23" and at.query_params["point"] == "BL23"
+    at = button(at, "Remove BL23 from my routine").click().run()
+    assert at.query_params["routine"] == "GV3"
+
+
+def test_the_explorer_offers_the_view_as_a_png():
+    at = run("explorer.py", view="lower_back", point="BL23")
+    assert [b.proto.label for b in at.get("download_button")] == ["Print this view (PNG)"]

@@ -1,0 +1,31 @@
+"""A point's card as plain data: what a notebook reads, the same facts the app's card shows."""
+
+from __future__ import annotations
+
+import json
+
+from meridians.card_data import card_data
+
+
+def test_the_card_is_plain_json_ready_data(atlas):
+    for code in atlas.points:
+        assert json.loads(json.dumps(card_data(atlas, code), ensure_ascii=False)) == card_data(atlas, code)
+
+
+def test_the_card_holds_the_points_fields_positions_and_studies(atlas):
+    card = card_data(atlas, "BL23")
+    point = atlas.points["BL23"]
+    assert (card["code"], card["pinyin"], card["how_to_press"], card["cautions"]) == (
+        "BL23", point.pinyin, point.how_to_press, point.cautions)
+    assert card["meridian"]["id"] == "BL" and card["pregnancy"] is None
+    assert {(p["view"], p["side"]) for p in card["positions"]} == {
+        (p.view, p.side) for p in atlas.positions_of("BL23")}
+    cherkin = next(s for s in card["studies"] if s["id"] == "cherkin2009")
+    assert cherkin["short"] == "Cherkin DC 2009"
+    assert cherkin["certainty"] == "Certainty not graded" and cherkin["follow_up"].startswith("52 weeks")
+    assert [m["id"] for m in card["mechanisms"]] == list(point.mechanisms)
+
+
+def test_a_pregnancy_point_carries_its_caution_and_source(atlas):
+    card = card_data(atlas, "LI4")
+    assert card["pregnancy"] == {"note": atlas.points["LI4"].pregnancy.note, "source": atlas.points["LI4"].pregnancy.source}
