@@ -95,3 +95,12 @@ def test_the_card_adds_its_point_to_the_routine_and_takes_it_out():
 def test_the_explorer_offers_the_view_as_a_png():
     at = run("explorer.py", view="lower_back", point="BL23")
     assert [b.proto.label for b in at.get("download_button")] == ["Print this view (PNG)"]
+
+
+def test_hostile_routine_links_are_noticed_as_text():
+    at = run(routine="<script>alert(1)</script>,BL23,![x](http://example.com/x.png)", step="<b>", minutes="9")
+    assert not at.exception
+    notices = [i.value for i in at.info]
+    assert len(notices) == 4
+    assert all("<script>" not in n and "![x]" not in n for n in notices)  # escaped for Markdown
+    assert at.subheader[0].value == "My routine: 1 point"
