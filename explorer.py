@@ -69,7 +69,8 @@ with st.sidebar:
     st.header("My routine")
     if state.routine:
         routine_ui.editor(atlas, State, state.routine)
-        routine_ui.page_link(atlas, state.routine, f"Start my routine ({len(state.routine)} points)")
+        n = len(state.routine)
+        routine_ui.page_link(atlas, state.routine, f"Start my routine ({n} point{'s' * (n > 1)})")
     else:
         st.caption("Add points from their cards, or start from the points a trial used.")
         routine_ui.page_link(atlas, (), "Routines from the trials")
