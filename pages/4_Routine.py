@@ -23,11 +23,12 @@ if step > len(routine):
     common.notices((f"This routine has {len(routine)} points, so there is no step {step}; here is its overview.",))
     step = 0
 
-if cautions := pregnancy_points(atlas, routine):  # before anything else, on every step
+if cautions := pregnancy_points(atlas, routine):  # before anything else, on every step; the reasons on the overview
     st.warning("**If you are pregnant**, leave out the points traditionally avoided in pregnancy: "
                + md(", ".join(p.code for p in cautions)) + ".", icon=":material/pregnant_woman:")
-    for point in cautions:
-        st.caption(md(f"{point.code}: {point.pregnancy.note} (Source: {point.pregnancy.source})"))
+    if step == 0:
+        for point in cautions:
+            st.caption(md(f"{point.code}: {point.pregnancy.note} (Source: {point.pregnancy.source})"))
 
 
 def go_to(new_step: int) -> None:
