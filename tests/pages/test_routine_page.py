@@ -38,10 +38,13 @@ def test_an_empty_routine_offers_the_trials_point_sets_with_their_citations():
     assert any("Cherkin DC" in c.value and "Archives of Internal Medicine" in c.value for c in at.caption)  # the trial's citation
 
 
-def test_pregnancy_cautions_come_first():
-    at = run(routine="BL23,SP6,LI4")
-    assert at.warning[0].value.startswith("**If you are pregnant**")
-    assert "SP6, LI4" in at.warning[0].value
+def test_pregnancy_cautions_come_first_on_every_step():
+    for step in ("0", "1", "3"):
+        at = run(routine="BL23,SP6,LI4", step=step)
+        kinds = [e.type for e in at.main]
+        assert kinds.index("warning") < kinds.index("subheader"), kinds  # before the routine or the step
+        assert at.warning[0].value.startswith("**If you are pregnant**")
+        assert "SP6, LI4" in at.warning[0].value
     assert not run(routine="BL23,GV3").warning
 
 
