@@ -161,6 +161,7 @@ LAYOUTS = tuple(
     + [Layout(480, 3, 13, n) for n in (4, 3, 2, 1)]
 )
 COLUMN_GAP = 30
+SIDE_CHART_W = 380  # a single whole-body chart beside the text: 380 x 760 pixels
 
 
 def _cut(lines: list[str], most: int, fnt, width: float) -> list[str]:
@@ -216,26 +217,33 @@ def routine_pdf(atlas: Atlas, routine: tuple[str, ...], minutes: int, today: dat
 
     footer = wrap(NOT_ADVICE, small_font, width) + [f"{SOURCE} · printed {today.isoformat()}"]
     footer_h = _line_height(small_font) * len(footer)
+    bottom = A4[1] - MARGIN - footer_h - 20
     views = best_views(atlas, routine)
     blocks = _point_blocks(atlas, routine)
     for layout in LAYOUTS:
-        chart_h = layout.chart_h if views else 0
-        if fitted := _set(blocks, layout, (width, A4[1] - MARGIN - footer_h - 20 - (y + chart_h + 20))):
+        if len(views) == 1:  # a tall chart at the left, the text beside it
+            chart_box = (SIDE_CHART_W, bottom - y)
+            text_at = (MARGIN + SIDE_CHART_W + COLUMN_GAP, y)
+        else:  # two charts side by side, the text below them
+            chart_box = (width, layout.chart_h if views else 0)
+            text_at = (MARGIN, y + chart_box[1] + 20 * bool(views))
+        if fitted := _set(blocks, layout, (A4[0] - MARGIN - text_at[0], bottom - text_at[1])):
             break
     else:
         raise ValueError(f"the text of {len(routine)} points does not fit one page")
     x = MARGIN
     for view in views:
-        chart = numbered_chart(atlas, view, routine, zoom=1, mark=1200 / chart_h)
-        scale = min(chart_h / chart.height, (width / len(views) - 20) / chart.width)
-        chart = chart.resize((round(chart.width * scale), round(chart.height * scale)), Image.Resampling.LANCZOS)
+        w, h = atlas.views[view].size
+        scale = min(chart_box[1] / h, (chart_box[0] - 20 * (len(views) - 1)) / len(views) / w)
+        chart = numbered_chart(atlas, view, routine, zoom=1, mark=max(1.0, 0.8 / scale))  # marks stay legible when shrunk
+        chart = chart.resize((round(w * scale), round(h * scale)), Image.Resampling.LANCZOS)
         page.paste(chart, (x, y))
         x += chart.width + 20
-    y += chart_h + 20
     cols, regular, bold, line_h, step = fitted
     for c, lines in enumerate(cols):
         for i, (line, heading) in enumerate(lines):
-            draw.text((MARGIN + c * step, y + i * line_h), line, font=bold if heading else regular, fill=INK)
+            draw.text((text_at[0] + c * step, text_at[1] + i * line_h), line, font=bold if heading else regular,
+                      fill=INK)
     y = A4[1] - MARGIN - footer_h
     for line in footer:
         draw.text((MARGIN, y), line, font=small_font, fill=GREY)
