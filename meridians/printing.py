@@ -146,7 +146,8 @@ def _point_blocks(atlas: Atlas, routine: tuple[str, ...]) -> list[list[tuple[str
 
 @dataclass(frozen=True)
 class Layout:
-    """How the routine's text is set: chart height, columns, font size, and lines kept per paragraph."""
+    """How the routine's text is set: columns, font size, lines kept per paragraph, and the height of the
+    charts above the text when there are two (a single chart stands beside the text instead)."""
 
     chart_h: int
     columns: int
