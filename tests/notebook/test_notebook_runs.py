@@ -7,10 +7,13 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from meridians.figures import chart
+from meridians.query import matching
+
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
 
 
-def test_the_notebook_runs_and_shows_the_chart_the_card_and_the_widget():
+def test_the_notebook_runs_and_shows_the_chart_the_card_and_the_widget(atlas):
     nb = nbformat.read(NOTEBOOK, as_version=4)
     # Run where Jupyter runs it: in the notebook's own folder.
     NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
@@ -22,3 +25,10 @@ def test_the_notebook_runs_and_shows_the_chart_the_card_and_the_widget():
     assert "['BL23', 'GV3']" in text  # the filter's result
     assert "Cherkin DC 2009" in text  # the card's studies
     assert "('BL23', 'BL40', 'KI3', 'GV3')" in text  # a trial's routine
+    # The notebook's chart is the app's chart for the same view, filters and selection.
+    shown = next(o for o in outputs if "application/vnd.plotly.v1+json" in o.get("data", {}))
+    traces = shown["data"]["application/vnd.plotly.v1+json"]["data"]
+    app = chart(atlas, "lower_back", "app/static/lower_back.png", shown=matching(atlas, region="lower_back", evidence="trial"),
+                selected="BL23").to_plotly_json()["data"]
+    assert [(t.get("name"), list(t["x"]), t.get("marker", {}).get("opacity")) for t in traces] == [
+        (t.get("name"), list(t["x"]), t.get("marker", {}).get("opacity")) for t in app]
