@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     pv.add_argument("--out", type=Path, default=Path("preview.png"))
     args = parser.parse_args(argv)
 
-    built = draft(getattr(args, "data_dir", None) or args.data)
+    built = draft(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))
     if args.command == "preview":
         for p in built.problems:
             print(p, file=sys.stderr)

@@ -50,6 +50,23 @@ class _Source:
     def problem(self, path: tuple, reason: str) -> Problem:
         return Problem(self.name, place_of(path), reason, self.line(path))
 
+    def duplicate_keys(self) -> list[Problem]:
+        """YAML keeps the last of two equal keys without a word; here that is a mistake to report."""
+        problems, todo = [], [(self.root, ())]
+        while todo:
+            node, path = todo.pop()
+            if isinstance(node, yaml.MappingNode):
+                first: dict = {}
+                for key, value in node.value:
+                    if key.value in first:
+                        problems.append(Problem(self.name, place_of(path), (
+                            f"duplicate key '{key.value}' (first on line {first[key.value]})"), key.start_mark.line + 1))
+                    first.setdefault(key.value, key.start_mark.line + 1)
+                    todo.append((value, path + (key.value,)))
+            elif isinstance(node, yaml.SequenceNode):
+                todo += [(item, path + (i,)) for i, item in enumerate(node.value)]
+        return sorted(problems, key=lambda p: p.line)
+
 
 def _reason(error) -> str:
     says = error.schema.get("x-says") if isinstance(error.schema, dict) else None
@@ -70,7 +87,7 @@ def _parse(data_dir: Path, name: str, schema: dict) -> tuple[_Source | None, lis
         reason = f"YAML syntax error: {getattr(err, 'problem', None) or err}"
         return None, [Problem(name, "", reason, mark.line + 1 if mark else None)]
     errors = sorted(Draft202012Validator(schema).iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
-    return source, [source.problem(tuple(e.absolute_path), _reason(e)) for e in errors]
+    return source, source.duplicate_keys() + [source.problem(tuple(e.absolute_path), _reason(e)) for e in errors]
 
 
 def _read(data_dir: Path) -> tuple[dict[str, list[_Source]], list[Problem]]:
@@ -140,9 +157,9 @@ class _Body:
 
 def _views(merged: _Body) -> tuple[dict[str, View], list[Problem]]:
     views, problems = {}, list(merged.problems)
-    if problems:
-        return views, problems
     for name, raw in merged.views.items():
+        if any(f not in raw for f in _Body.VIEW_FIELDS):
+            continue  # already reported
         if raw["figure"] not in merged.figures:
             problems.append(merged.problem(("views", name, "figure"), f"unknown figure '{raw['figure']}'"))
             continue
@@ -323,9 +340,13 @@ class Draft(NamedTuple):
     problems: list[Problem]
 
 
-def draft(data_dir: Path = DATA_DIR) -> Draft:
-    """Build what can be built: a broken points file does not hide where the other files put their points."""
+def draft(data_dir: Path = DATA_DIR, lenient: bool = False) -> Draft:
+    """Build what can be built. Strict: shape problems (syntax, schema) are reported alone, since everything
+    built on a broken file would only echo them. Lenient: files with problems are left out and the rest is
+    built, so one unfinished file does not hide where the others put their points."""
     sources, problems = _read(Path(data_dir))
+    if problems and not lenient:
+        return Draft({}, {}, {}, (), None, problems)
     views, found = _views(_Body(sources["body/*.yaml"]))
     problems += found
     singles = [sources[name] for name in ("meridians.yaml", "mechanisms.yaml", "studies.yaml")]

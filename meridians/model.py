@@ -280,6 +280,11 @@ class Atlas:
     def positions_of(self, code: str) -> tuple[Position, ...]:
         return self._by_code.get(code, ())
 
+    def channel_points(self, channel: str) -> tuple[str, ...]:
+        """A channel's point codes in their standard order (BL2 before BL10)."""
+        codes = [c for c, p in self.points.items() if p.meridian == channel]
+        return tuple(sorted(codes, key=lambda c: (c.rstrip("0123456789"), int(c[len(c.rstrip("0123456789")):]))))
+
     def views_of(self, code: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.view for p in self.positions_of(code)))
 

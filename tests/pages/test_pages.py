@@ -132,13 +132,13 @@ def test_mechanisms_page_lists_the_five_with_their_kind():
 
 
 def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypatch):
-    path = data_copy / "meridians.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  meridian: KI\n", "  meridian: XX\n"), encoding="utf-8")
+    path = data_copy / "points" / "back.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  meridian: BL\n", "  meridian: XX\n", 1), encoding="utf-8")
     monkeypatch.setenv("MERIDIAN_DATA", str(data_copy))
     at = run("explorer.py")
     assert not at.exception
     assert "data files have problems" in at.error[0].value
-    assert "meridians.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
+    assert "points/back.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
 
 
 def test_research_page_plots_results_against_time():
