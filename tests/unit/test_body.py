@@ -6,33 +6,8 @@ import math
 
 import pytest
 
+from geometry import fraction_along, landmark, one, spots
 from meridians.loading import outline_mask
-
-
-def spots(atlas, code, view, side=None):
-    found = [p for p in atlas.positions_in(view) if p.code == code and (side is None or p.side == side)]
-    assert found, f"{code} is not drawn on {view}"
-    return found
-
-
-def one(atlas, code, view, side):
-    (spot,) = spots(atlas, code, view, side)
-    return spot
-
-
-def landmark(atlas, view, name):
-    return atlas.views[view].landmarks[name].xy
-
-
-def fraction_along(p, a, b):
-    """How far p lies along a→b (0 at a, 1 at b), after checking it lies on that line."""
-    ab = (b[0] - a[0], b[1] - a[1])
-    ap = (p[0] - a[0], p[1] - a[1])
-    length2 = ab[0] ** 2 + ab[1] ** 2
-    t = (ap[0] * ab[0] + ap[1] * ab[1]) / length2
-    off_line = abs(ap[0] * ab[1] - ap[1] * ab[0]) / math.sqrt(length2)
-    assert off_line < 0.5, f"{p} is {off_line:.1f} px off the line"
-    return t
 
 
 def test_bilateral_point_mirrors_about_the_midline(atlas):
@@ -125,7 +100,7 @@ def test_yaoyan_and_jiaji_sit_at_their_distances_from_the_spine(atlas):
     cun = view.parts["back"].cun_px
     assert view.midline_x - one(atlas, "EX-B7", "posterior", "left").x == pytest.approx(3.5 * cun)
     jiaji = spots(atlas, "EX-B2", "posterior", "left")
-    assert len(jiaji) == 5  # L1 to L5
+    assert len(jiaji) == 17  # T1 to L5
     assert all(view.midline_x - p.x == pytest.approx(0.5 * cun) for p in jiaji)
     assert one(atlas, "EX-B7", "posterior", "left").y == pytest.approx(one(atlas, "GV3", "posterior", "midline").y)
 
