@@ -71,10 +71,10 @@ with chart_col:
     whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
     view_col, close_col = st.columns([3, 2])
     with view_col:
-        bound(st.segmented_control, atlas, state, "view", within=whole, label="Whole body",
+        bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
               format_func=lambda v: atlas.views[v].title)
     with close_col:
-        bound(st.selectbox, atlas, state, "view", within=close, label="Close-up", index=None,
+        bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
               placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
     fig = chart(atlas, state.view, f"app/static/{image_name(state.view)}", shown=shown, selected=state.point,
                 courses=state.courses, highlight=state.highlight,

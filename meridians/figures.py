@@ -10,7 +10,7 @@ from typing import Mapping
 
 import plotly.graph_objects as go
 
-from .model import Atlas, Channel, Position
+from .model import Atlas, Channel, Position, View
 from .render import ASSETS_DIR, image_name
 
 FADED = 0.18
@@ -32,6 +32,12 @@ def _size(sizes: Mapping[str, int] | None, code: str) -> float:
         return MARKER_SIZE
     count = sizes.get(code, 0)
     return MARKER_SIZE + 6 * count if count else MARKER_SIZE * 0.6
+
+
+def plot_height(view: View) -> int:
+    """Pixels the body takes on screen: tall views are capped so the card stays in sight."""
+    w, h = view.size
+    return round(min(780, max(440, 540 * h / w)))
 
 
 def guide_label(guide: str, limit: int = 36) -> str:
@@ -164,7 +170,7 @@ def chart(
         "xaxis": {"range": [0, w], "visible": False, "fixedrange": True},
         "yaxis": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
         "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM},
-        "height": round(min(780, max(440, 540 * h / w))) + LEGEND_ROOM,
+        "height": plot_height(v) + LEGEND_ROOM,
         "dragmode": False, "hovermode": "closest", "clickmode": "event+select",
         "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": True,
         "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11},

@@ -11,14 +11,16 @@ from meridians.model import Atlas
 from . import url
 
 
-def bound(widget, atlas: Atlas, state, attr: str, *, within: Sequence[str] | None = None, **kwargs):
+def bound(widget, atlas: Atlas, state, attr: str, *, within: Sequence[str] | None = None, key: str | None = None,
+          **kwargs):
     """Create `widget` showing `state.attr`; a change writes the new value to the URL.
 
     The value is set from the URL on every run, so a shared link, a reload and the Back button
     all show what the URL says. With `within`, the widget offers only those values (two widgets can
-    share a field): it shows nothing when the field holds another value, and clearing it changes nothing.
+    share a field, each with its own `key`): it shows nothing when the field holds another value, and
+    clearing it changes nothing.
     """
-    key = f"url_{attr}" if within is None else f"url_{attr}_{within[0]}"
+    key = key or f"url_{attr}"
     value = getattr(state, attr)
     if within is not None:
         kwargs["options"] = list(within)

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PAGES = ["explorer.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
+PAGES = ["explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
 
 
 def run(page: str, **params) -> AppTest:
@@ -93,6 +93,45 @@ def test_picking_a_point_in_the_box_opens_its_card_on_a_view_that_shows_it():
     at.selectbox(key="pick").select("ST36").run()
     assert at.query_params["point"] == "ST36" and at.query_params["view"] == "anterior"
     assert at.subheader[0].value.startswith("ST36")
+
+
+def test_a_search_result_opens_on_the_close_up_that_shows_it():
+    at = run("explorer.py", q="yongquan")
+    assert at.selectbox(key="pick").options[0].startswith("KI1 ")
+    at.selectbox(key="pick").select("KI1").run()
+    assert at.query_params["view"] == "sole" and at.subheader[0].value.startswith("KI1")
+
+
+def test_the_close_up_picker_changes_the_view_and_the_link():
+    at = run("explorer.py")
+    assert at.selectbox(key="url_closeup").value is None
+    at.selectbox(key="url_closeup").select("hand_back").run()
+    assert at.query_params["view"] == "hand_back"
+    assert at.button_group(key="url_view").value is None and at.selectbox(key="url_closeup").value == "hand_back"
+
+
+def test_the_channel_lines_toggle_is_part_of_the_link():
+    at = run("explorer.py")
+    at.button_group(key="url_courses").set_value("none").run()
+    assert at.query_params["courses"] == "none"
+    assert not [t for t in at.get("plotly_chart")[0].proto.spec.split('"mode"') if t.startswith(':"lines"')]
+
+
+def test_the_meridians_page_lists_the_14_channels_and_brings_one_out():
+    at = run("pages/0_Meridians.py")
+    rows = at.dataframe[0].value
+    assert len(rows) == 14 and rows["Points"].sum() == 361
+    at = run("pages/0_Meridians.py", channel="BL")
+    assert at.subheader[0].value.startswith("BL · Bladder")
+    assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
+    assert "[Open in the explorer](./?meridian=BL&view=" in texts(at)
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert '"name":"BL course"' in spec.replace(" ", "")
+
+
+def test_the_meridians_page_notices_a_bad_channel():
+    at = run("pages/0_Meridians.py", channel="ZZ")
+    assert not at.exception and "Unknown channel" in texts(at) and "ZZ" in texts(at)
 
 
 def test_changing_a_filter_writes_it_to_the_link():

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from geometry import fraction_along, landmark, one, spots
+from meridians.figures import MARKER_SIZE, plot_height
 
 WHO_COUNTS = {"LU": 11, "LI": 20, "ST": 45, "SP": 21, "HT": 9, "SI": 19, "BL": 67, "KI": 27, "PC": 9, "TE": 23,
               "GB": 44, "LR": 14, "GV": 28, "CV": 24}
@@ -191,3 +192,21 @@ def test_bl40_is_the_middle_of_the_knee_crease_and_bl60_sits_between_ankle_bone_
 
 def test_yintang_is_the_glabella(atlas):
     assert math.dist(xy(atlas, "EX-HN3", "anterior", "midline"), landmark(atlas, "anterior", "glabella")) < 1
+
+
+def test_every_point_has_a_view_where_its_marker_is_clear_of_the_others(atlas):
+    """Where markers overlap, a click may pick a neighbour: each point needs a view (a close-up where they
+    crowd) in which no other marker's centre lies within a marker's width of its own."""
+    hidden = []
+    for code in atlas.points:
+        clear = False
+        for view in atlas.views_of(code):
+            v = atlas.views[view]
+            marker = MARKER_SIZE * v.size[1] / plot_height(v)  # on-screen marker size, in image pixels
+            others = [p for p in atlas.positions_in(view) if p.code != code]
+            if any(all(math.dist((p.x, p.y), (o.x, o.y)) >= marker for o in others) for p in spots(atlas, code, view)):
+                clear = True
+                break
+        if not clear:
+            hidden.append(code)
+    assert hidden == [], f"no view shows these points clear of their neighbours: {hidden}"
