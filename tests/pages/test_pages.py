@@ -126,7 +126,7 @@ def test_the_meridians_page_lists_the_14_channels_and_brings_one_out():
     assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
     assert "[Open in the explorer](./?meridian=BL&view=" in texts(at)
     spec = at.get("plotly_chart")[0].proto.spec
-    assert '"name":"BL course"' in spec.replace(" ", "")
+    assert '"line":{"color":"#0072B2","width":4,"dash":"solid"},"mode":"lines","name":"BL course"' in spec
 
 
 def test_the_meridians_page_notices_a_bad_channel():

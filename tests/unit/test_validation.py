@@ -99,7 +99,7 @@ def test_validate_command_exits_zero_on_sound_data(capsys):
 
 
 @pytest.mark.parametrize("first, second", [("missing required field", "malformed pmid"),
-                                           ("unknown meridian", "dangling study id")])
+                                           ("dangling mechanism", "dangling study id")])
 def test_validate_command_prints_one_line_per_problem(first, second, data_copy, capsys):
     """Shape problems are all reported first; once every file has the right shape, all cross-checks."""
     for case in (first, second):
