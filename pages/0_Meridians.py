@@ -45,7 +45,7 @@ view = state.view if state.view in views else max(views, key=lambda v: (not atla
 chart_col, text_col = st.columns([3, 2], gap="large")
 with chart_col:
     url_state = MeridianState(channel.id, view)
-    bound(st.segmented_control, atlas, url_state, "view", label="View", options=views,
+    bound(st.pills, atlas, url_state, "view", label="View", options=views,
           format_func=lambda v: f"{atlas.views[v].title} ({per_view[v]})")
     fig = chart(atlas, view, f"app/static/{image_name(view)}", shown=frozenset(codes), courses="filtered",
                 highlight=channel.id)
