@@ -86,7 +86,7 @@ def test_a_shared_link_opens_the_same_screen(page: Page, app_url: str, helpers):
     helpers.open_app(page, app_url + "/?view=anterior&point=ST36&mechanism=endorphins")
 
     expect(helpers.card_heading(page)).to_contain_text("ST36")
-    view = page.get_by_role("radiogroup", name="View")
+    view = page.get_by_role("radiogroup", name="Whole body")
     expect(view.get_by_role("radio", checked=True)).to_have_text("Front")
     expect(mechanism_select(page).locator("[data-tag]")).to_have_text([re.compile(r"^Release of endorphins")])
     expect(page.get_by_text("was ignored")).to_have_count(0)  # every part of the link was understood

