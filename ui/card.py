@@ -76,6 +76,8 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
     st.text(point.how_to_find)
     for guide in guides:
         st.caption("On the chart: " + md(guide))
+    if note := atlas.regions[point.region].note:
+        st.info(md(note), icon=":material/touch_app:")
     st.markdown("#### How to press")
     st.text(point.how_to_press)
     st.markdown("#### Cautions")
