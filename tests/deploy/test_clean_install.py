@@ -19,7 +19,7 @@ import pytest
 pytestmark = pytest.mark.deploy
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOYED = ("explorer.py", "requirements.txt", "pages", "ui", "meridians", "data", "assets", ".streamlit")
-PAGES = ("explorer.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py", "pages/4_Routine.py")
+PAGES = ("explorer.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")))
 # Runs every page in the clean environment with Streamlit's own AppTest (it ships with streamlit).
 RUN_PAGES = """
 import sys
