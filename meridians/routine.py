@@ -68,7 +68,7 @@ def press_plan(point: Point, minutes: int) -> tuple[int, tuple[str, ...]]:
 def best_views(atlas: Atlas, codes: tuple[str, ...], most: int = 2) -> tuple[str, ...]:
     """At most `most` whole-body views that together show the most of `codes`, greedily, in view order."""
     left, chosen = set(codes), []
-    whole = [v for v in atlas.views.values() if not v.source]
+    whole = [v for v in atlas.views.values() if not v.closeup]
     while left and len(chosen) < most:
         counts = {v.name: len(left & {p.code for p in atlas.positions_in(v.name)}) for v in whole}
         name = max(counts, key=counts.get)

@@ -92,3 +92,5 @@ def test_best_views_cover_the_routine_with_few_views():
     assert set(views) == {"posterior", "anterior"}
     assert list(views) == [v for v in ATLAS.views if v in views]  # in the app's view order
     assert best_views(ATLAS, ()) == ()
+    hand_and_foot = ("LI4", "KI1", "LR3", "SI3")  # each also on a close-up: the printout shows the whole body
+    assert not any(ATLAS.views[v].closeup for v in best_views(ATLAS, hand_and_foot))
