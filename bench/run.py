@@ -123,8 +123,8 @@ INIT_JS = """(() => {
 
 # Arm the click probe: t0 at the mousedown; tCard when the card (ours and its variant: an h3 starting
 # with the code; floor: the line "Clicked: CODE") is in the page and the script is idle; tChart when the
-# chart shows the selection (ours: the "Selected" trace is the code; the floor's figure and the stable
-# variant's do not change).
+# chart shows the selection (ours: plotly's selection on the "Selected" trace is the code; the floor's
+# figure and the stable variant's do not change).
 ARM_JS = """([kind, code]) => {
   const b = window.__bench;
   const arm = b.arm = {code, t0: null, tCard: null, tChart: kind === 'ours' ? null : -1, wsFrom: b.ws.length};
@@ -133,9 +133,10 @@ ARM_JS = """([kind, code]) => {
   const cardOk = kind !== 'floor'
     ? () => [...document.querySelectorAll("[data-testid='stMain'] h3")].some(h => h.textContent.startsWith(code + ' ·'))
     : () => [...document.querySelectorAll("[data-testid='stText']")].some(e => e.textContent.trim() === 'Clicked: ' + code);
-  const chartOk = () => {
+  const chartOk = () => {  // the "Selected" trace (a ring over every marker) has the code's ring selected
     const gd = document.querySelector('.js-plotly-plot');
-    return !!(gd && gd._fullData && gd._fullData.some(t => t.name === 'Selected' && t.customdata && t.customdata[0][0] === code));
+    return !!(gd && gd.data && gd.data.some(t => t.name === 'Selected' && t.customdata && Array.isArray(t.selectedpoints)
+      && t.selectedpoints.some(i => t.customdata[i] && t.customdata[i][0] === code)));
   };
   const check = () => {
     if (arm.t0 === null) return;
