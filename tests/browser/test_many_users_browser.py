@@ -19,8 +19,10 @@ SECONDS = 40  # each session clicks for this long, then stops
 READING = (2.0, 5.0)  # seconds a person spends on a card before the next click (uniform, seeded per session)
 CODES = ["BL23", "BL40", "GB30", "BL52", "BL57", "LI4", "BL60", "BL25", "SI3", "EX-B7", "BL54", "GV20"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# The chart rings the code: plotly's selection on the "Selected" trace (a ring over every marker).
 DRAWN = """code => { const gd = document.querySelector('.js-plotly-plot');
-  return !!(gd && gd._fullData && gd._fullData.some(t => t.name === 'Selected' && t.customdata[0][0] === code)
+  return !!(gd && gd.data && gd.data.some(t => t.name === 'Selected' && t.customdata && Array.isArray(t.selectedpoints)
+            && t.selectedpoints.some(i => t.customdata[i] && t.customdata[i][0] === code))
             && gd.querySelector('.scatterlayer path.point')); }"""
 
 
