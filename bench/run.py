@@ -70,6 +70,7 @@ VARIANTS = {
     "nogc": ("explorer.py", {}, ["--runner.postScriptGC", "false"]),
     "compact": ("bench/variant_app.py", {"BENCH_VARIANT": "compact_card"}, []),
     "cache1k": ("explorer.py", {"STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE": "1000"}, []),
+    "noentries": ("bench/variant_app.py", {"BENCH_VARIANT": "empty_expanders"}, []),
     "lean": ("bench/variant_app.py", {"BENCH_VARIANT": "stable_chart,compact_card",
                                       "STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE": "1000"},
              ["--runner.postScriptGC", "false"]),
