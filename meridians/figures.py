@@ -136,7 +136,7 @@ def spec(
         scale = EXTRA_SCALE if channel.kind == "extra" else 1
         legend = True
         # One trace for the points the filters let through and one for the faded ones: each has a single
-        # opacity, so plotly has no reason to dim markers when a click selects a point.
+        # opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
         for opacity, group in ((1.0, [p for p in mine if p.code in shown]), (FADED, [p for p in mine if p.code not in shown])):
             if not group:
                 continue
@@ -153,6 +153,7 @@ def spec(
                         "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),
                     },
                 },
+                "selected": {"marker": {"opacity": opacity}}, "unselected": {"marker": {"opacity": opacity}},
             })
             legend = False
             hits.extend(group)

@@ -50,6 +50,7 @@ def test_filtered_out_points_fade_and_the_rest_stay_solid(atlas):
         # One opacity per trace: plotly dims the markers of a trace with an opacity per point when a click
         # selects a point, and the chart must not change on a click.
         assert not isinstance(t.marker.opacity, (list, tuple))
+        assert t.unselected.marker.opacity == t.marker.opacity  # and it is kept when a click selects a point
 
 
 def test_selected_point_is_ringed_on_both_sides_with_a_guide_from_its_landmark(atlas):
