@@ -6,7 +6,7 @@ import streamlit as st
 
 from meridians.figures import CONFIG
 from meridians.model import MECHANISM_KINDS
-from meridians.query import EVIDENCE_FILTERS, SIZINGS, label, matching, search
+from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, label, matching, search
 from meridians.state import State
 from ui import card, chartview, common, url
 from ui.widgets import bound
@@ -64,6 +64,8 @@ with st.sidebar:
           placeholder="Any", format_func=EVIDENCE_FILTERS.get)
     bound(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
           placeholder="All the same", format_func=SIZINGS.get)
+    bound(st.segmented_control, atlas, state, "courses", label="Channel lines", options=list(COURSES),
+          format_func=COURSES.get, help="Each channel's traditional course, drawn through its points in order.")
 
 common.fix_taps()  # once per page: a chart or card rerun does not send it again
 
@@ -76,9 +78,15 @@ def chart_and_card() -> None:
                      evidence=state.evidence, q=state.q)
     chart_col, card_col = st.columns([3, 2], gap="large")
     with chart_col:
-        bound(st.segmented_control, atlas, state, "view", label="View", options=list(atlas.views), required=True,
-              format_func=lambda v: atlas.views[v].title)
-        fig = chartview.figure(atlas, state.view, shown, state.size == "evidence", state.point)
+        whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
+        view_col, close_col = st.columns([3, 2])
+        with view_col:
+            bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
+                  format_func=lambda v: atlas.views[v].title)
+        with close_col:
+            bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
+                  placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
+        fig = chartview.figure(atlas, state, shown)
         st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
                         width="stretch")
         on_view = {p.code for p in atlas.positions_in(state.view)}

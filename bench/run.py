@@ -914,7 +914,7 @@ def main(argv: list[str] | None = None) -> int:
                     log(f"atlas {n}: INVALID, skipped:\n{out[-2000:]}")
                     continue
                 if g.extra_channels:
-                    atlas.note = (f"{n} points exceed the {max_codes()} codes of the 14 channels + EX; "
+                    atlas.note = (f"{n} points exceed the codes the 14 channels (up to their WHO counts) + EX leave; "
                                   f"{len(g.extra_channels)} extra-kind channels added ({g.extra_channels[0]}..{g.extra_channels[-1]})")
                 log(f"atlas {n}: {out.strip()} ({time.monotonic() - t_gen:.1f} s to write and validate)"
                     + (f"\n    NOTE: {atlas.note}" if atlas.note else ""))

@@ -1,4 +1,4 @@
-"""Command line: `python -m meridians validate|export|render`."""
+"""Command line: `python -m meridians validate|export|render|preview`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from .export import to_csv, to_json
-from .loading import DATA_DIR, check
-from .render import ASSETS_DIR, render_all
+from .loading import DATA_DIR, draft
+from .render import ASSETS_DIR, draw_preview, render_all
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,20 +22,36 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("render", help="draw the chart images from the body model")
     r.add_argument("--data", type=Path, default=DATA_DIR)
     r.add_argument("--out", type=Path, default=ASSETS_DIR)
+    pv = sub.add_parser("preview", help="draw a view with every point that can be placed, labelled (works on unfinished data)")
+    pv.add_argument("view")
+    pv.add_argument("--data", type=Path, default=DATA_DIR)
+    pv.add_argument("--out", type=Path, default=Path("preview.png"))
     args = parser.parse_args(argv)
 
-    atlas, problems = check(getattr(args, "data_dir", None) or args.data)
-    if problems:
-        for p in problems:
+    built = draft(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))
+    if args.command == "preview":
+        for p in built.problems:
+            print(p, file=sys.stderr)
+        if args.view not in built.views:
+            print(f"unknown view '{args.view}' (views: {', '.join(built.views)})", file=sys.stderr)
+            return 1
+        colours = {c.id: c.colour for c in built.channels.values()}
+        draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours).save(args.out)
+        print(f"wrote {args.out}")
+        return 0
+    if args.command == "render" and built.views and not any(p.file.startswith("body/") for p in built.problems):
+        for path in render_all(built.views.values(), args.out):
+            print(f"wrote {path}")
+        return 0
+    if built.problems:
+        for p in built.problems:
             print(p, file=sys.stderr if args.command != "validate" else sys.stdout)
         return 1
+    atlas = built.atlas
     if args.command == "validate":
         print(f"ok: {len(atlas.points)} points, {len(atlas.positions)} positions in {len(atlas.views)} views")
-    elif args.command == "export":
-        sys.stdout.write(to_json(atlas) if args.format == "json" else to_csv(atlas))
     else:
-        for path in render_all(atlas, args.out):
-            print(f"wrote {path}")
+        sys.stdout.write(to_json(atlas) if args.format == "json" else to_csv(atlas))
     return 0
 
 

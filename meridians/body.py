@@ -119,6 +119,9 @@ def build_view(name: str, raw: dict, figure: dict) -> tuple[View, list[tuple[tup
         parts=frozen_map(parts),
         vertebrae=tuple(v[0] for v in vertebrae),
         cues=tuple(cues),
+        closeup=bool(raw.get("closeup")),
+        lateral_x=raw.get("lateral_x"),
+        anterior_x=raw.get("anterior_x", 1),
     )
     return view, problems
 
@@ -178,11 +181,14 @@ def place(code: str, site: Site, view: View, bilateral: bool) -> list[Position]:
         x, y = ax + part.axis[0] * site.cun * part.cun_px, ay + part.axis[1] * site.cun * part.cun_px
     if part is not None:
         axis = part.axis
-        if view.mirrored and site.lateral:
-            px, py = _perpendicular(axis, -1.0)  # away from the midline on the viewer's left
+        # Mirrored views give the viewer's left half: lateral is away from the midline, to the left.
+        # Other views say which way lateral lies, if they show it; a view without a front shows no depth.
+        lateral_x = -1 if view.mirrored else view.lateral_x
+        if lateral_x and site.lateral:
+            px, py = _perpendicular(axis, lateral_x)
             x, y = x + px * site.lateral * part.cun_px, y + py * site.lateral * part.cun_px
         if not view.mirrored and site.anterior:
-            px, py = _perpendicular(axis, 1.0)  # profiles face the viewer's right
+            px, py = _perpendicular(axis, view.anterior_x)
             x, y = x + px * site.anterior * part.cun_px, y + py * site.anterior * part.cun_px
     guide = site.label or _guide(site, anchor)
     mid = view.midline_x
@@ -223,6 +229,7 @@ def close_up(name: str, raw: dict, base: View) -> View:
         parts=frozen_map({n: replace(part, cun_px=part.cun_px * k) for n, part in base.parts.items()}),
         vertebrae=base.vertebrae,
         cues=tuple(replace(c, points=tuple(move(p) for p in c.points)) for c in base.cues),
+        closeup=True,
         source=base.name,
         origin=(x0, y0),
         scale=k,

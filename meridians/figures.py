@@ -1,4 +1,4 @@
-"""Plotly charts of a view: the body image, channel paths, clickable points and the selected one."""
+"""Plotly charts of a view: the body image, channel courses, clickable points and the selected one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Mapping
 
 import plotly.graph_objects as go
 
-from .model import Atlas, Position
+from .model import Atlas, Channel, Position, View
 from .render import ASSETS_DIR, image_name
 
 FADED = 0.18
@@ -37,27 +37,60 @@ def _size(sizes: Mapping[str, int] | None, code: str) -> float:
     return MARKER_SIZE + 6 * count if count else MARKER_SIZE * 0.6
 
 
-def _path_traces(atlas: Atlas, view: str, by_code: dict[str, list[Position]], shown: frozenset[str]):
+def plot_height(view: View) -> int:
+    """Pixels the body takes on screen: tall views are capped so the card stays in sight."""
+    w, h = view.size
+    return round(min(780, max(440, 540 * h / w)))
+
+
+def guide_label(guide: str, limit: int = 36) -> str:
+    """The guide's distances without the landmark's long name, short enough to sit on the chart."""
+    short = guide.split(" from the ")[0]
+    return short if len(short) <= limit else short[: limit - 1] + "…"
+
+
+def course_segments(atlas: Atlas, channel: Channel, by_code: Mapping[str, list[Position]]) -> list[list[Position]]:
+    """The drawn course of a channel on one view: its points in standard order, one line per body side,
+    broken where the channel jumps (its `breaks`) or where a point is not on this view."""
+    codes = atlas.channel_points(channel.id)
+    sides = {p.side for c in codes for p in by_code.get(c, ())} - {"midline"} or {"midline"}
+    segments = []
+    for side in sorted(sides):
+        run: list[Position] = []
+        for code in codes:
+            spot = next((p for p in by_code.get(code, ()) if p.side in (side, "midline")), None)
+            if spot is None or code in channel.breaks:
+                if len(run) > 1:
+                    segments.append(run)
+                run = []
+            if spot is not None:
+                run.append(spot)
+        if len(run) > 1:
+            segments.append(run)
+    return segments
+
+
+def _course_traces(atlas: Atlas, by_code, shown: frozenset[str], courses: str, highlight: str | None):
     for channel in atlas.channels.values():
-        for path in channel.paths:
-            for side in ("left", "right"):
-                xs, ys = [], []
-                for code in path:
-                    spots = [p for p in by_code.get(code, []) if p.side in (side, "midline")]
-                    if not spots:
-                        if len(xs) > 1:
-                            break
-                        xs, ys = [], []
-                        continue
-                    xs.append(_r(spots[0].x))
-                    ys.append(_r(spots[0].y))
-                if len(xs) > 1:
-                    faded = not any(c in shown for c in path)
-                    yield {
-                        "type": "scatter", "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip",
-                        "showlegend": False, "line": {"color": channel.colour, "width": 2, "dash": channel.dash},
-                        "opacity": 0.15 if faded else 0.55, "name": f"{channel.id} course",
-                    }
+        if channel.kind != "channel":
+            continue
+        lit = any(atlas.points[c].meridian == channel.id for c in shown)
+        if courses == "filtered" and not lit and channel.id != highlight:
+            continue
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for run in course_segments(atlas, channel, by_code):
+            xs += [round(p.x, 1) for p in run] + [None]
+            ys += [round(p.y, 1) for p in run] + [None]
+        if not xs:
+            continue
+        strong = channel.id == highlight
+        opacity = 0.9 if strong else (0.12 if highlight or not lit else 0.5)
+        yield {
+            "type": "scatter", "x": xs[:-1], "y": ys[:-1], "mode": "lines", "hoverinfo": "skip",
+            "showlegend": False, "name": f"{channel.id} course", "opacity": opacity,
+            "line": {"color": channel.colour, "width": 4 if strong else 2, "dash": channel.dash},
+        }
 
 
 def _uniform(values: list):
@@ -69,13 +102,21 @@ def _r(v: float) -> float:
     return round(v, 1)  # a tenth of an image pixel: finer than the screen shows
 
 
-def _guide_dots(pos: Position) -> tuple[list[float], list[float]]:
-    """The dotted guide from a position's landmark to the point, as dots (see `chart`)."""
+def _guide(pos: Position, labelled: bool) -> dict:
+    """The dotted guide from a position's landmark to the point, as dots, labelled with its distance in cun
+    at the middle. Plotly hides it (its dots and label are "unselected") as soon as a click selects a point."""
     (ax, ay), (x, y) = pos.anchor, (pos.x, pos.y)
     steps = max(2, round(math.hypot(x - ax, y - ay) / GUIDE_STEP))
     xs = [_r(ax + (x - ax) * i / steps) for i in range(steps)]
     ys = [_r(ay + (y - ay) * i / steps) for i in range(steps)]
-    return xs, ys
+    mid = len(xs) // 2
+    return {
+        "type": "scatter", "x": xs, "y": ys, "mode": "markers+text", "hoverinfo": "skip", "showlegend": False,
+        "name": "Guide", "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
+        "text": [html.escape(guide_label(pos.guide)) if labelled and i == mid else "" for i in range(len(xs))],
+        "textposition": "middle right", "textfont": {"size": 11, "color": "#111111"},
+        "unselected": {"marker": {"opacity": 0}, "textfont": {"color": "rgba(0,0,0,0)"}},
+    }
 
 
 def chart(
@@ -85,11 +126,13 @@ def chart(
     *,
     shown: frozenset[str] | None = None,
     selected: str | None = None,
-    paths: bool = True,
+    courses: str = "all",
+    highlight: str | None = None,
     sizes: Mapping[str, int] | None = None,
 ) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all);
-    `sizes`, when given, scales each marker by a count (such as the studies that used the point).
+    `courses` draws the channels' courses for all channels, the filtered ones or none (see COURSES);
+    `highlight` brings out one channel; `sizes` scales each marker by a count (such as trial use).
 
     The selected point's ring is plotly's own selection on the last trace ("Selected"): an invisible
     ring over every marker, shown for the selected ones. That trace takes the clicks, so a click rings
@@ -98,8 +141,8 @@ def chart(
     the sidebar or Back. The guide from the landmark is drawn for `selected` only, as dots that plotly
     hides as soon as a click selects another point.
     """
-    return go.Figure(spec(atlas, view, image_source, shown=shown, selected=selected, paths=paths, sizes=sizes),
-                     _validate=False)
+    return go.Figure(spec(atlas, view, image_source, shown=shown, selected=selected, courses=courses,
+                          highlight=highlight, sizes=sizes), _validate=False)
 
 
 def spec(
@@ -109,7 +152,8 @@ def spec(
     *,
     shown: frozenset[str] | None = None,
     selected: str | None = None,
-    paths: bool = True,
+    courses: str = "all",
+    highlight: str | None = None,
     sizes: Mapping[str, int] | None = None,
 ) -> dict:
     """The figure of `chart` as a plain dict (what is sent to the browser)."""
@@ -121,7 +165,7 @@ def spec(
     for pos in positions:
         by_code.setdefault(pos.code, []).append(pos)
 
-    traces = list(_path_traces(atlas, view, by_code, shown)) if paths else []
+    traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
     by_channel: dict[str, list[Position]] = {}
     for pos in positions:
         by_channel.setdefault(atlas.points[pos.code].meridian, []).append(pos)
@@ -137,7 +181,8 @@ def spec(
         legend = True
         # One trace for the points the filters let through and one for the faded ones: each has a single
         # opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
-        for opacity, group in ((1.0, [p for p in mine if p.code in shown]), (FADED, [p for p in mine if p.code not in shown])):
+        for opacity, group in ((1.0, [p for p in mine if p.code in shown]),
+                               (FADED, [p for p in mine if p.code not in shown])):
             if not group:
                 continue
             points = [atlas.points[p.code] for p in group]
@@ -160,14 +205,8 @@ def spec(
             hit_sizes.extend(group_sizes)
 
     ringed = [i for i, p in enumerate(hits) if p.code == selected]
-    for pos in (hits[i] for i in ringed):
-        if (pos.x, pos.y) != pos.anchor:
-            xs, ys = _guide_dots(pos)
-            traces.append({
-                "type": "scatter", "x": xs, "y": ys, "mode": "markers", "hoverinfo": "skip", "showlegend": False,
-                "name": "Guide", "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
-                "unselected": {"marker": {"opacity": 0}},  # gone once a click selects another point
-            })
+    guided = [hits[i] for i in ringed if (hits[i].x, hits[i].y) != hits[i].anchor]
+    traces.extend(_guide(pos, i == 0) for i, pos in enumerate(guided))  # the first side's is labelled
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
     ring = {
         "type": "scatter", "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
@@ -189,7 +228,7 @@ def spec(
         "xaxis": {"range": [0, w], "visible": False, "fixedrange": True},
         "yaxis": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
         "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM},
-        "height": round(min(780, max(440, 540 * h / w))) + LEGEND_ROOM,
+        "height": plot_height(v) + LEGEND_ROOM,
         "dragmode": False, "hovermode": "closest", "clickmode": "event+select",
         "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": True,
         "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11},

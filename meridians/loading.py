@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -49,6 +50,23 @@ class _Source:
     def problem(self, path: tuple, reason: str) -> Problem:
         return Problem(self.name, place_of(path), reason, self.line(path))
 
+    def duplicate_keys(self) -> list[Problem]:
+        """YAML keeps the last of two equal keys without a word; here that is a mistake to report."""
+        problems, todo = [], [(self.root, ())]
+        while todo:
+            node, path = todo.pop()
+            if isinstance(node, yaml.MappingNode):
+                first: dict = {}
+                for key, value in node.value:
+                    if key.value in first:
+                        problems.append(Problem(self.name, place_of(path), (
+                            f"duplicate key '{key.value}' (first on line {first[key.value]})"), key.start_mark.line + 1))
+                    first.setdefault(key.value, key.start_mark.line + 1)
+                    todo.append((value, path + (key.value,)))
+            elif isinstance(node, yaml.SequenceNode):
+                todo += [(item, path + (i,)) for i, item in enumerate(node.value)]
+        return sorted(problems, key=lambda p: p.line)
+
 
 def _reason(error) -> str:
     says = error.schema.get("x-says") if isinstance(error.schema, dict) else None
@@ -57,43 +75,101 @@ def _reason(error) -> str:
     return error.message
 
 
-def _read(data_dir: Path) -> tuple[dict[str, _Source], list[Problem]]:
-    sources, problems = {}, []
-    for name, schema in FILES.items():
-        path = data_dir / name
-        try:
-            source = _Source(name, path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            problems.append(Problem(name, "", f"file not found in {data_dir}"))
-            continue
-        except UnicodeDecodeError as err:
-            problems.append(Problem(name, "", f"not UTF-8 text ({err.reason})"))
-            continue
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            reason = f"YAML syntax error: {getattr(err, 'problem', None) or err}"
-            problems.append(Problem(name, "", reason, mark.line + 1 if mark else None))
-            continue
-        errors = sorted(Draft202012Validator(schema).iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
-        problems += [source.problem(tuple(e.absolute_path), _reason(e)) for e in errors]
-        sources[name] = source
+def _parse(data_dir: Path, name: str, schema: dict) -> tuple[_Source | None, list[Problem]]:
+    try:
+        source = _Source(name, (data_dir / name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, [Problem(name, "", f"file not found in {data_dir}")]
+    except UnicodeDecodeError as err:
+        return None, [Problem(name, "", f"not UTF-8 text ({err.reason})")]
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        reason = f"YAML syntax error: {getattr(err, 'problem', None) or err}"
+        return None, [Problem(name, "", reason, mark.line + 1 if mark else None)]
+    errors = sorted(Draft202012Validator(schema).iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
+    return source, source.duplicate_keys() + [source.problem(tuple(e.absolute_path), _reason(e)) for e in errors]
+
+
+def _read(data_dir: Path) -> tuple[dict[str, list[_Source]], list[Problem]]:
+    """Every data file parsed and checked against its schema, grouped by the FILES entry it belongs to."""
+    sources: dict[str, list[_Source]] = {}
+    problems: list[Problem] = []
+    for pattern, schema in FILES.items():
+        names = [str(f.relative_to(data_dir)) for f in sorted(data_dir.glob(pattern))] if "*" in pattern else [pattern]
+        if not names:
+            problems.append(Problem(pattern, "", f"no files match in {data_dir}"))
+        sources[pattern] = []
+        for name in names:
+            source, found = _parse(data_dir, name, schema)
+            problems += found
+            if source is not None and not found:
+                sources[pattern].append(source)
     return sources, problems
 
 
-def _views(src: _Source) -> tuple[dict[str, View], list[Problem]]:
-    views, problems = {}, []
-    figures = src.data["figures"]
-    for name, raw in src.data["views"].items():
-        if raw["figure"] not in figures:
-            problems.append(src.problem(("views", name, "figure"), f"unknown figure '{raw['figure']}'"))
+class _Body:
+    """The body files merged into one tree; each part remembers the file that gave it."""
+
+    VIEW_FIELDS = ("title", "figure", "size", "midline_x", "side")
+
+    def __init__(self, sources: list[_Source]):
+        self.figures: dict = {}
+        self.views: dict = {}
+        self.closeups: dict = {}
+        self.problems: list[Problem] = []
+        self._owners: dict[tuple, _Source] = {}
+        for src in sources:
+            for key in ("figures", "closeups"):
+                for name, raw in src.data.get(key, {}).items():
+                    self._claim(getattr(self, key), src, (key, name), raw)
+            for name, raw in src.data.get("views", {}).items():
+                view = self.views.setdefault(name, {})
+                self._owners.setdefault(("views", name), src)
+                for field, value in raw.items():
+                    here = ("views", name, field)
+                    if field in ("landmarks", "parts"):
+                        for item, spec in value.items():
+                            self._claim(view.setdefault(field, {}), src, here + (item,), spec)
+                    elif field in ("cues", "vertebrae"):
+                        view.setdefault(field, []).extend(value)
+                    else:
+                        self._claim(view, src, here, value)
+        for name, view in self.views.items():
+            missing = [f for f in self.VIEW_FIELDS if f not in view]
+            if missing:
+                self.problems.append(self.problem(("views", name), f"view '{name}' is never given: {', '.join(missing)}"))
+
+    def _claim(self, into: dict, src: _Source, path: tuple, value) -> None:
+        if path[-1] in into:
+            first = self._owners[path]
+            self.problems.append(src.problem(path, f"'{path[-1]}' is already defined in {first.name}, line {first.line(path)}"))
+            return
+        into[path[-1]] = value
+        self._owners[path] = src
+
+    def problem(self, path: tuple, reason: str) -> Problem:
+        """A problem placed in the file that gave the deepest part of the path."""
+        for n in range(len(path), 0, -1):
+            if path[:n] in self._owners:
+                return self._owners[path[:n]].problem(path, reason)
+        return Problem("body/", place_of(path), reason)
+
+
+def _views(merged: _Body) -> tuple[dict[str, View], list[Problem]]:
+    views, problems = {}, list(merged.problems)
+    for name, raw in merged.views.items():
+        if any(f not in raw for f in _Body.VIEW_FIELDS):
+            continue  # already reported
+        if raw["figure"] not in merged.figures:
+            problems.append(merged.problem(("views", name, "figure"), f"unknown figure '{raw['figure']}'"))
             continue
-        view, found = body.build_view(name, raw, figures[raw["figure"]])
-        problems += [src.problem(path, reason) for path, reason in found]
+        view, found = body.build_view(name, raw, merged.figures[raw["figure"]])
+        problems += [merged.problem(path, reason) for path, reason in found]
         views[name] = view
-    for name, raw in src.data.get("closeups", {}).items():
+    for name, raw in merged.closeups.items():
         if name in views or raw["of"] not in views:
             reason = f"close-up name '{name}' is taken" if name in views else f"unknown view '{raw['of']}'"
-            problems.append(src.problem(("closeups", name), reason))
+            problems.append(merged.problem(("closeups", name), reason))
             continue
         views[name] = body.close_up(name, raw, views[raw["of"]])
     return views, problems
@@ -121,17 +197,19 @@ def _site(raw: dict) -> Site:
     )
 
 
-def _points(src: _Source, views: dict[str, View], channels, regions, mechanisms):
+def _points(sources: list[_Source], views: dict[str, View], channels, regions, mechanisms):
     points: dict[str, Point] = {}
+    files: dict[str, str] = {}
     positions: list[Position] = []
     problems: list[Problem] = []
     masks = {name: outline_mask(v) for name, v in views.items()}
-    for i, raw in enumerate(src.data["points"]):
+    for src, i, raw in ((src, i, raw) for src in sources for i, raw in enumerate(src.data["points"])):
         code = raw["code"]
         here = ("points", i)
         if code in points:
-            problems.append(src.problem(here + ("code",), f"duplicate point code '{code}'"))
+            problems.append(src.problem(here + ("code",), f"duplicate point code '{code}' (first in {files[code]})"))
             continue
+        files[code] = src.name
         for key, known in (("meridian", channels), ("region", regions)):
             if raw[key] not in known:
                 problems.append(src.problem(here + (key,), f"unknown {key} '{raw[key]}'"))
@@ -184,8 +262,11 @@ def _channels(src: _Source) -> tuple[dict[str, Channel], list[Problem]]:
             problems.append(src.problem(("channels", i, "id"), f"duplicate channel '{raw['id']}'"))
         channels[raw["id"]] = Channel(
             id=raw["id"], name=raw["name"], pinyin=raw["pinyin"], colour=raw["colour"], symbol=raw["symbol"],
-            dash=raw["dash"], kind=raw.get("kind", "channel"), paths=tuple(tuple(p) for p in raw.get("paths", [])),
+            dash=raw["dash"], kind=raw.get("kind", "channel"), count=raw.get("count"), course=raw.get("course", ""),
+            breaks=tuple(raw.get("breaks", [])),
         )
+        if channels[raw["id"]].kind == "channel" and "count" not in raw:
+            problems.append(src.problem(("channels", i), f"channel {raw['id']} needs its point count"))
     standard = tuple(c for c, ch in channels.items() if ch.kind == "channel")
     if sorted(standard) != sorted(STANDARD_CHANNELS):
         missing = sorted(set(STANDARD_CHANNELS) - set(standard))
@@ -194,13 +275,21 @@ def _channels(src: _Source) -> tuple[dict[str, Channel], list[Problem]]:
     return channels, problems
 
 
-def _check_paths(src: _Source, channels: dict[str, Channel], points: dict[str, Point]) -> list[Problem]:
+def _check_channels(src: _Source, channels: dict[str, Channel], points: dict[str, Point]) -> list[Problem]:
+    """Each channel has exactly its points 1..count, and its course breaks only at its own points."""
     problems = []
     for i, raw in enumerate(src.data["channels"]):
-        for j, path in enumerate(raw.get("paths", [])):
-            for k, code in enumerate(path):
-                if code not in points or points[code].meridian != raw["id"]:
-                    problems.append(src.problem(("channels", i, "paths", j, k), f"'{code}' is not a point of channel {raw['id']}"))
+        channel = channels[raw["id"]]
+        own = {code for code, p in points.items() if p.meridian == channel.id}
+        if channel.count:
+            expected = {f"{channel.id}{n}" for n in range(1, channel.count + 1)}
+            missing = sorted(expected - own, key=lambda c: int(c[2:]))
+            extra = sorted(own - expected)
+            if missing or extra:
+                problems.append(src.problem(("channels", i, "count"), (
+                    f"channel {channel.id} has {channel.count} points {channel.id}1-{channel.id}{channel.count}"
+                    f" (missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'})")))
+        problems += _unknown(src, ("channels", i, "breaks"), channel.breaks, own, f"point of channel {channel.id}")
     return problems
 
 
@@ -240,31 +329,51 @@ def _check_mechanism_refs(src: _Source, studies: dict[str, Study]) -> list[Probl
     ]
 
 
-def check(data_dir: Path = DATA_DIR) -> tuple[Atlas | None, list[Problem]]:
-    """Everything wrong with the data in a folder; the atlas too when nothing is."""
+class Draft(NamedTuple):
+    """As much of the atlas as could be built, with every problem found on the way."""
+
+    views: dict[str, View]
+    channels: dict[str, Channel]
+    points: dict[str, Point]
+    positions: tuple[Position, ...]
+    atlas: Atlas | None
+    problems: list[Problem]
+
+
+def draft(data_dir: Path = DATA_DIR, lenient: bool = False) -> Draft:
+    """Build what can be built. Strict: shape problems (syntax, schema) are reported alone, since everything
+    built on a broken file would only echo them. Lenient: files with problems are left out and the rest is
+    built, so one unfinished file does not hide where the others put their points."""
     sources, problems = _read(Path(data_dir))
-    if problems:
-        return None, problems
-    views, found = _views(sources["body.yaml"])
+    if problems and not lenient:
+        return Draft({}, {}, {}, (), None, problems)
+    views, found = _views(_Body(sources["body/*.yaml"]))
     problems += found
-    mer = sources["meridians.yaml"]
+    singles = [sources[name] for name in ("meridians.yaml", "mechanisms.yaml", "studies.yaml")]
+    if not all(singles):
+        return Draft(views, {}, {}, (), None, problems)
+    [mer], [mech], [stud] = singles
     channels, found = _channels(mer)
     problems += found
-    regions = {r["id"]: Region(r["id"], r["name"]) for r in mer.data["regions"]}
-    mechanisms, found = _mechanisms(sources["mechanisms.yaml"])
+    regions = {r["id"]: Region(r["id"], r["name"], r.get("note")) for r in mer.data["regions"]}
+    mechanisms, found = _mechanisms(mech)
     problems += found
-    points, positions, found = _points(mer, views, channels, regions, mechanisms)
-    problems += found + _check_paths(mer, channels, points)
-    studies, found = _studies(sources["studies.yaml"], points, mechanisms)
-    problems += found + _check_mechanism_refs(sources["mechanisms.yaml"], studies)
-    if problems:
-        return None, problems
-    atlas = Atlas(
+    points, positions, found = _points(sources["points/*.yaml"], views, channels, regions, mechanisms)
+    problems += found + _check_channels(mer, channels, points)
+    studies, found = _studies(stud, points, mechanisms)
+    problems += found + _check_mechanism_refs(mech, studies)
+    atlas = None if problems else Atlas(
         views=frozen_map(views), channels=frozen_map(channels), regions=frozen_map(regions),
         points=frozen_map(points), mechanisms=frozen_map(mechanisms), studies=frozen_map(studies),
         positions=positions,
     )
-    return atlas, []
+    return Draft(views, channels, points, positions, atlas, problems)
+
+
+def check(data_dir: Path = DATA_DIR) -> tuple[Atlas | None, list[Problem]]:
+    """Everything wrong with the data in a folder; the atlas too when nothing is."""
+    built = draft(data_dir)
+    return built.atlas, built.problems
 
 
 def load_atlas(data_dir: Path = DATA_DIR) -> Atlas:

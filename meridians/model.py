@@ -87,6 +87,9 @@ class View:
     parts: Mapping[str, Part]
     vertebrae: tuple[str, ...]
     cues: tuple[Cue, ...]
+    closeup: bool = False  # a close-up where points crowd (drawn as its own figure, or enlarged from `source`)
+    lateral_x: int | None = None  # side views without a midline: which way on the image is lateral
+    anterior_x: int = 1  # which way on the image is the front
     source: str | None = None  # a close-up shows part of this view, enlarged
     origin: Xy = (0.0, 0.0)  # the close-up's top-left corner in the source view
     scale: float = 1.0
@@ -156,13 +159,16 @@ class Channel:
     symbol: str
     dash: str
     kind: str  # channel | extra
-    paths: tuple[tuple[str, ...], ...]
+    count: int | None  # standard channels: points 1..count
+    course: str  # the traditional surface course, in words
+    breaks: tuple[str, ...]  # points where the drawn course starts again (it jumps there)
 
 
 @dataclass(frozen=True)
 class Region:
     id: str
     name: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -273,6 +279,11 @@ class Atlas:
 
     def positions_of(self, code: str) -> tuple[Position, ...]:
         return self._by_code.get(code, ())
+
+    def channel_points(self, channel: str) -> tuple[str, ...]:
+        """A channel's point codes in their standard order (BL2 before BL10)."""
+        codes = [c for c, p in self.points.items() if p.meridian == channel]
+        return tuple(sorted(codes, key=lambda c: (c.rstrip("0123456789"), int(c[len(c.rstrip("0123456789")):]))))
 
     def views_of(self, code: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.view for p in self.positions_of(code)))

@@ -9,6 +9,7 @@ from .model import Atlas, Point
 
 EVIDENCE_FILTERS = {"trial": "Used in a trial for low back pain"}
 SIZINGS = {"evidence": "Size points by how many low-back-pain studies used them"}
+COURSES = {"all": "All channels", "filtered": "Filtered channels", "none": "None"}
 _CODE = re.compile(r"^(?:(UB)|([A-Z]{2}))\s*-?\s*(\d{1,2})$")
 _EXTRA = re.compile(r"^EX\s*-?\s*(HN|B|UE|LE|CA)\s*-?\s*(\d{1,2})$")
 

@@ -67,11 +67,24 @@ def draw_icon(size: int = 64) -> Image.Image:
     return big.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def render_all(atlas: Atlas, out_dir: Path = ASSETS_DIR) -> list[Path]:
+def draw_preview(view: View, positions, colours: dict[str, str]) -> Image.Image:
+    """A view with every placed point labelled by its code: for checking placement by eye while authoring."""
+    image = draw_view(view).resize((view.size[0] * 2, view.size[1] * 2), Image.Resampling.LANCZOS)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=11)
+    for pos in positions:
+        x, y = pos.x * 2, pos.y * 2
+        colour = colours.get(pos.code.rstrip("0123456789").rstrip("-"), "#000000")
+        draw.ellipse((x - 4, y - 4, x + 4, y + 4), fill=colour, outline="white")
+        draw.text((x + 6, y), pos.code, fill="black", font=font, anchor="lm")
+    return image
+
+
+def render_all(views, out_dir: Path = ASSETS_DIR) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     draw_icon().save(out_dir / ICON, optimize=True)
     written = [out_dir / ICON]
-    for view in atlas.views.values():
+    for view in views:
         path = out_dir / image_name(view.name)
         draw_view(view).save(path, optimize=True)
         written.append(path)

@@ -17,7 +17,6 @@ _ref = {"type": "object", "required": ["from", "to"], "additionalProperties": Fa
 
 BODY = {
     "type": "object",
-    "required": ["figures", "views"],
     "additionalProperties": False,
     "properties": {
         "closeups": {
@@ -54,10 +53,12 @@ BODY = {
             "propertyNames": {"pattern": "^[a-z][a-z_]*$"},
             "additionalProperties": {
                 "type": "object",
-                "required": ["title", "figure", "size", "midline_x", "side", "landmarks"],
                 "additionalProperties": False,
                 "properties": {
                     "title": _text,
+                    "closeup": {"type": "boolean"},
+                    "lateral_x": {"enum": [-1, 1]},
+                    "anterior_x": {"enum": [-1, 1]},
                     "figure": _text,
                     "size": {"type": "array", "items": {"type": "integer", "minimum": 100}, "minItems": 2, "maxItems": 2},
                     "midline_x": {"type": "number"},
@@ -124,7 +125,7 @@ _site = {
 
 MERIDIANS = {
     "type": "object",
-    "required": ["channels", "regions", "points"],
+    "required": ["channels", "regions"],
     "additionalProperties": False,
     "properties": {
         "channels": {
@@ -142,15 +143,25 @@ MERIDIANS = {
                     "symbol": _text,
                     "dash": {"enum": ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]},
                     "kind": {"enum": ["channel", "extra"]},
-                    "paths": {"type": "array", "items": {"type": "array", "items": _text, "minItems": 2}},
+                    "count": {"type": "integer", "minimum": 1, "maximum": 99},
+                    "course": _text,
+                    "breaks": {"type": "array", "items": _text, "uniqueItems": True},
                 },
             },
         },
         "regions": {
             "type": "array",
             "items": {"type": "object", "required": ["id", "name"], "additionalProperties": False,
-                      "properties": {"id": _id, "name": _text}},
+                      "properties": {"id": _id, "name": _text, "note": _text}},
         },
+    },
+}
+
+POINTS = {
+    "type": "object",
+    "required": ["points"],
+    "additionalProperties": False,
+    "properties": {
         "points": {
             "type": "array",
             "minItems": 1,
@@ -258,4 +269,8 @@ STUDIES = {
     },
 }
 
-FILES = {"body.yaml": BODY, "meridians.yaml": MERIDIANS, "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES}
+# Each entry: a file, or a folder of files that are read together (sorted by name).
+FILES = {
+    "body/*.yaml": BODY, "meridians.yaml": MERIDIANS, "points/*.yaml": POINTS,
+    "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES,
+}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Collection, Mapping, Sequence
 
 from .model import CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS, Atlas
-from .query import EVIDENCE_FILTERS, SIZINGS, normalise_code
+from .query import COURSES, EVIDENCE_FILTERS, SIZINGS, normalise_code
 
 MAX_VALUE = 80  # longer values are cut before use
 MAX_REPEATS = 20
@@ -37,6 +37,7 @@ class State:
     evidence: str | None = None
     q: str = ""
     size: str | None = None
+    courses: str = "all"
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
@@ -53,7 +54,13 @@ class State:
             Spec("evidence", "evidence", False, EVIDENCE_FILTERS),
             Spec("q", "q", False, None),
             Spec("size", "size", False, SIZINGS),
+            Spec("courses", "courses", False, COURSES),
         )
+
+    @property
+    def highlight(self) -> str | None:
+        """The one channel brought out on the chart: the meridian filter when it names just one."""
+        return self.meridians[0] if len(self.meridians) == 1 else None
 
     def with_point(self, atlas: Atlas, code: str | None) -> "State":
         """Select a point, moving to a view that shows it when this one does not."""
@@ -62,6 +69,21 @@ class State:
         views = atlas.views_of(code)
         view = self.view if (self.view in views or not views) else views[0]
         return replace(self, point=code, view=view)
+
+
+@dataclass(frozen=True)
+class MeridianState:
+    """The Meridians page: one channel brought out, on one view."""
+
+    channel: str | None = None
+    view: str | None = None
+
+    @staticmethod
+    def specs(atlas: Atlas) -> tuple[Spec, ...]:
+        return (
+            Spec("channel", "channel", False, tuple(c for c, ch in atlas.channels.items() if ch.kind == "channel")),
+            Spec("view", "view", False, atlas.views),
+        )
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,12 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
         "#### Where it is", md(point.location),
         "#### How to find it", md(point.how_to_find),
         *(":small[:gray[On the chart: " + md(guide) + "]]" for guide in guides),
+    ]
+    if note := atlas.regions[point.region].note:
+        st.markdown("\n\n".join(parts))
+        st.info(md(note), icon=":material/touch_app:")
+        parts = []
+    parts += [
         "#### How to press", md(point.how_to_press),
         "#### Cautions", md(point.cautions),
         "#### What might explain an effect",

@@ -14,6 +14,7 @@ from meridians.figures import spec
 from meridians.model import Atlas
 from meridians.query import trial_counts
 from meridians.render import image_name
+from meridians.state import State
 
 RING = "_chart_ring"  # session state: what the browser's chart shows (see `figure`)
 
@@ -36,14 +37,16 @@ _CACHE_SIZE = 32
 _LOCK = threading.Lock()
 
 
-def _spec(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, ring: str | None) -> dict:
-    key = (id(atlas), view, shown, evidence_sizes, ring)
+def _spec(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, courses: str, highlight: str | None,
+          ring: str | None) -> dict:
+    key = (id(atlas), view, shown, evidence_sizes, courses, highlight, ring)
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key][1]
     sizes = trial_counts(atlas) if evidence_sizes else None
-    d = spec(atlas, view, f"app/static/{image_name(view)}", shown=shown, selected=ring, sizes=sizes)
+    d = spec(atlas, view, f"app/static/{image_name(view)}", shown=shown, selected=ring, courses=courses,
+             highlight=highlight, sizes=sizes)
     with _LOCK:
         _CACHE[key] = (atlas, d)
         while len(_CACHE) > _CACHE_SIZE:
@@ -53,14 +56,15 @@ def _spec(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, 
 
 @dataclass
 class _Ring:
-    base: tuple | None = None  # (view, shown, evidence sizes) of the figure last sent
+    base: tuple | None = None  # (view, shown, evidence sizes, courses, highlight) of the figure last sent
     ring: str | None = None  # the point ringed in that figure's spec
     revision: int = 0  # bumped to make the figure differ from the last one sent (see `figure`)
     client: str | None = None  # the point the browser's chart shows ringed, after the clicks there
 
 
-def figure(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, point: str | None) -> SentFigure:
-    """The figure for this run.
+def figure(atlas: Atlas, state: State, shown: frozenset[str]) -> SentFigure:
+    """The figure for this run: the state's view, courses and highlighted channel, `shown` as the filters leave
+    it, and the ring on the state's point.
 
     A click on the chart rings its point in the browser (plotly's selection) and changes the URL; the
     figure stays as it was, so Streamlit sends a reference to it and the chart is not drawn again.
@@ -68,12 +72,13 @@ def figure(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool,
     and a new revision, so that it differs from the one the browser has and replaces it.
     """
     r = st.session_state.setdefault(RING, _Ring())
-    base = (view, shown, evidence_sizes)
+    point = state.point
+    base = (state.view, shown, state.size == "evidence", state.courses, state.highlight)
     if r.base != base or r.client != point:
         if r.client != point:
             r.revision += 1
         r.base, r.ring, r.client = base, point, point
-    d = _spec(atlas, view, shown, evidence_sizes, r.ring)
+    d = _spec(atlas, *base, r.ring)
     return SentFigure({"data": d["data"], "layout": {**d["layout"], "meta": r.revision}})
 
 

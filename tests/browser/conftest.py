@@ -137,7 +137,7 @@ def hostile_app_url(tmp_path_factory):
     """The explorer on a copy of the data whose BL23 carries script and markup in its names."""
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(ROOT / "data", data)
-    path = data / "meridians.yaml"
+    path = data / "points" / "back.yaml"
     text = path.read_text(encoding="utf-8")
     for field, value in (("english", "Kidney Shu"), ("pinyin", "Shènshū")):
         old = f"  {field}: {value}\n"

@@ -86,7 +86,7 @@ def test_a_shared_link_opens_the_same_screen(page: Page, app_url: str, helpers):
     helpers.open_app(page, app_url + "/?view=anterior&point=ST36&mechanism=endorphins")
 
     expect(helpers.card_heading(page)).to_contain_text("ST36")
-    view = page.get_by_role("radiogroup", name="View")
+    view = page.get_by_role("radiogroup", name="Whole body")
     expect(view.get_by_role("radio", checked=True)).to_have_text("Front")
     expect(mechanism_select(page).locator("[data-tag]")).to_have_text([re.compile(r"^Release of endorphins")])
     expect(page.get_by_text("was ignored")).to_have_count(0)  # every part of the link was understood
@@ -141,7 +141,25 @@ def test_nothing_leaves_the_machine(page: Page, app_url: str, helpers):
     assert away == [], away
 
 
-@pytest.mark.parametrize("view", ["posterior", "anterior", "lateral", "lower_back"])
+def test_clicking_a_close_up_point_shows_its_card(page: Page, app_url: str, helpers):
+    helpers.open_app(page, app_url + "/?view=hand_back")
+    helpers.click_point(page, "LI4")
+    helpers.expect_card(page, "LI4")
+    expect(page).to_have_url(url_has("point", "LI4"))
+    expect(page).to_have_url(url_has("view", "hand_back"))
+
+
+def test_choosing_a_close_up_from_the_picker_shows_it(page: Page, app_url: str, helpers):
+    helpers.open_app(page, app_url + "/")
+    page.get_by_role("combobox", name="Close-up").click()
+    page.get_by_role("option", name="Sole").click()
+    expect(page).to_have_url(url_has("view", "sole"))
+    helpers.click_point(page, "KI1")
+    helpers.expect_card(page, "KI1")
+
+
+# The close-ups exist so that crowded points can be clicked: there, every marker must take its own click.
+@pytest.mark.parametrize("view", ["lower_back", "hand_back", "hand_palm", "foot_top", "face", "head_side"])
 def test_every_marker_can_be_clicked_at_its_centre(page: Page, app_url: str, helpers, atlas, view: str):
     """The point plotly picks under the pointer is the one a click there selects: check every point's centre."""
     helpers.open_app(page, app_url + f"/?view={view}")

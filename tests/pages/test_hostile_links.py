@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("explorer.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py")
+PAGES = ("explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py")
 KEYS = ("view", "point", "mechanism", "meridian", "region", "evidence", "q", "size", "design", "certainty", "claim")
 NASTY = (
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "BL23\x00", "bl-23",

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PAGES = ["explorer.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
+PAGES = ["explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
 
 
 def run(page: str, **params) -> AppTest:
@@ -98,6 +98,45 @@ def test_picking_a_point_in_the_box_opens_its_card_on_a_view_that_shows_it():
     assert at.selectbox(key="pick").value is None  # ready for the next point
 
 
+def test_a_search_result_opens_on_the_close_up_that_shows_it():
+    at = run("explorer.py", q="yongquan")
+    assert at.selectbox(key="pick").options[0].startswith("KI1 ")
+    at.selectbox(key="pick").select("KI1").run()
+    assert at.query_params["view"] == "sole" and at.subheader[0].value.startswith("KI1")
+
+
+def test_the_close_up_picker_changes_the_view_and_the_link():
+    at = run("explorer.py")
+    assert at.selectbox(key="url_closeup").value is None
+    at.selectbox(key="url_closeup").select("hand_back").run()
+    assert at.query_params["view"] == "hand_back"
+    assert at.button_group(key="url_view").value is None and at.selectbox(key="url_closeup").value == "hand_back"
+
+
+def test_the_channel_lines_toggle_is_part_of_the_link():
+    at = run("explorer.py")
+    at.button_group(key="url_courses").set_value("none").run()
+    assert at.query_params["courses"] == "none"
+    assert not [t for t in at.get("plotly_chart")[0].proto.spec.split('"mode"') if t.startswith(':"lines"')]
+
+
+def test_the_meridians_page_lists_the_14_channels_and_brings_one_out():
+    at = run("pages/0_Meridians.py")
+    rows = at.dataframe[0].value
+    assert len(rows) == 14 and rows["Points"].sum() == 361
+    at = run("pages/0_Meridians.py", channel="BL")
+    assert at.subheader[0].value.startswith("BL · Bladder")
+    assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
+    assert "[Open in the explorer](./?meridian=BL&view=" in texts(at)
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert '"line":{"color":"#0072B2","width":4,"dash":"solid"},"mode":"lines","name":"BL course"' in spec
+
+
+def test_the_meridians_page_notices_a_bad_channel():
+    at = run("pages/0_Meridians.py", channel="ZZ")
+    assert not at.exception and "Unknown channel" in texts(at) and "ZZ" in texts(at)
+
+
 def test_changing_a_filter_writes_it_to_the_link():
     at = run("explorer.py")
     at.multiselect(key="url_mechanisms").select("relaxation").run()
@@ -135,13 +174,13 @@ def test_mechanisms_page_lists_the_five_with_their_kind():
 
 
 def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypatch):
-    path = data_copy / "meridians.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  meridian: KI\n", "  meridian: XX\n"), encoding="utf-8")
+    path = data_copy / "points" / "back.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  meridian: BL\n", "  meridian: XX\n", 1), encoding="utf-8")
     monkeypatch.setenv("MERIDIAN_DATA", str(data_copy))
     at = run("explorer.py")
     assert not at.exception
     assert "data files have problems" in at.error[0].value
-    assert "meridians.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
+    assert "points/back.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
 
 
 def test_research_page_plots_results_against_time():

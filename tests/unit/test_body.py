@@ -6,33 +6,8 @@ import math
 
 import pytest
 
+from geometry import fraction_along, landmark, one, spots
 from meridians.loading import outline_mask
-
-
-def spots(atlas, code, view, side=None):
-    found = [p for p in atlas.positions_in(view) if p.code == code and (side is None or p.side == side)]
-    assert found, f"{code} is not drawn on {view}"
-    return found
-
-
-def one(atlas, code, view, side):
-    (spot,) = spots(atlas, code, view, side)
-    return spot
-
-
-def landmark(atlas, view, name):
-    return atlas.views[view].landmarks[name].xy
-
-
-def fraction_along(p, a, b):
-    """How far p lies along a→b (0 at a, 1 at b), after checking it lies on that line."""
-    ab = (b[0] - a[0], b[1] - a[1])
-    ap = (p[0] - a[0], p[1] - a[1])
-    length2 = ab[0] ** 2 + ab[1] ** 2
-    t = (ap[0] * ab[0] + ap[1] * ab[1]) / length2
-    off_line = abs(ap[0] * ab[1] - ap[1] * ab[0]) / math.sqrt(length2)
-    assert off_line < 0.5, f"{p} is {off_line:.1f} px off the line"
-    return t
 
 
 def test_bilateral_point_mirrors_about_the_midline(atlas):
@@ -91,7 +66,8 @@ def test_st36_lies_three_sixteenths_from_st35_to_st41(atlas):
         st35, st41 = landmark(atlas, view, "knee_eye_lateral"), landmark(atlas, view, "ankle_front_crease")
         side = "right"
         st36 = one(atlas, "ST36", view, side)
-        assert fraction_along((st36.x, st36.y), st35, st41) == pytest.approx(3 / 16)
+        off = 0.5 if view == "anterior" else 4  # the side view draws it on the muscle just behind the shin's edge
+        assert fraction_along((st36.x, st36.y), st35, st41, tolerance=off) == pytest.approx(3 / 16, abs=0.01)
 
 
 def test_sp6_is_three_cun_above_the_medial_malleolus_on_the_13_cun_span(atlas):
@@ -125,7 +101,7 @@ def test_yaoyan_and_jiaji_sit_at_their_distances_from_the_spine(atlas):
     cun = view.parts["back"].cun_px
     assert view.midline_x - one(atlas, "EX-B7", "posterior", "left").x == pytest.approx(3.5 * cun)
     jiaji = spots(atlas, "EX-B2", "posterior", "left")
-    assert len(jiaji) == 5  # L1 to L5
+    assert len(jiaji) == 17  # T1 to L5
     assert all(view.midline_x - p.x == pytest.approx(0.5 * cun) for p in jiaji)
     assert one(atlas, "EX-B7", "posterior", "left").y == pytest.approx(one(atlas, "GV3", "posterior", "midline").y)
 

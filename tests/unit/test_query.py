@@ -48,7 +48,7 @@ def test_mechanism_filter_keeps_points_any_chosen_mechanism_covers(atlas):
 
 def test_filters_combine(atlas):
     got = matching(atlas, meridians=("BL",), region="leg_foot")
-    assert got == {"BL40", "BL57", "BL60"}
+    assert got == {f"BL{n}" for n in range(37, 41)} | {f"BL{n}" for n in range(55, 68)}
     assert all(atlas.points[c].meridian == "BL" for c in matching(atlas, meridians=("BL",)))
 
 

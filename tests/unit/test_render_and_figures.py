@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageChops
 
-from meridians.figures import FADED, chart, image_data_uri
+from meridians.figures import course_segments, FADED, chart, image_data_uri
 from meridians.render import ASSETS_DIR, draw_view, image_name
 
 
@@ -88,11 +88,39 @@ def test_hover_text_from_data_is_escaped(atlas):
     assert texts and all("<" not in s for s in texts)
 
 
-def test_channel_paths_join_points_in_order(atlas):
-    fig = chart(atlas, "posterior", "x.png")
-    bl = [t for t in fig.data if t.mode == "lines" and t.name == "BL course"]
-    assert len(bl) == 4  # inner and outer lines, on both sides
-    assert not [t for t in chart(atlas, "posterior", "x.png", paths=False).data if t.mode == "lines"]
+def _numbers(run):
+    return [int(p.code[2:]) for p in run]
+
+
+def test_a_channel_course_joins_its_points_in_standard_order_on_each_side(atlas):
+    bl = atlas.channels["BL"]
+    by_code = {}
+    for pos in atlas.positions_in("posterior"):
+        by_code.setdefault(pos.code, []).append(pos)
+    runs = course_segments(atlas, bl, by_code)
+    assert runs and all(_numbers(r) == sorted(_numbers(r)) for r in runs)
+    assert all({p.side for p in r} <= {"left", "midline"} or {p.side for p in r} <= {"right", "midline"} for r in runs)
+    # the outer line starts again at BL41: no line runs from the knee crease (BL40) back up to the shoulder blade
+    assert not any(a.code == "BL40" and b.code == "BL41" for r in runs for a, b in zip(r, r[1:]))
+
+
+def test_the_course_toggle_draws_all_the_filtered_or_no_channels(atlas):
+    def courses(**kw):
+        return {t.name for t in chart(atlas, "posterior", "x.png", **kw).data if t.mode == "lines" and t.name}
+    bl_only = frozenset(atlas.channel_points("BL"))
+    assert {"BL course", "GV course"} <= courses()
+    assert courses(shown=bl_only, courses="filtered") == {"BL course"}
+    assert courses(courses="none") == set()
+    lit = [t for t in chart(atlas, "posterior", "x.png", highlight="BL").data if t.name == "BL course"]
+    assert lit[0].line.width > 2 and lit[0].opacity > 0.5
+
+
+def test_the_guide_line_is_labelled_with_the_distance_in_cun(atlas):
+    fig = chart(atlas, "posterior", "x.png", selected="BL23")
+    # A label on the guide's dots (not a layout annotation): it goes when a click selects another point.
+    labels = [s for t in fig.data if t.name == "Guide" for s in t.text if s]
+    assert labels == ["1.5 cun lateral"]
+    assert all(t.unselected.textfont.color == "rgba(0,0,0,0)" for t in fig.data if t.name == "Guide")
 
 
 def test_notebooks_get_the_image_inline(atlas):

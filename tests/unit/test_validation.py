@@ -16,32 +16,39 @@ ROOT = Path(__file__).resolve().parents[2]
 # Each case breaks one thing in a copy of the real data: (file, text to replace, replacement,
 # what the message must say: file, line or place, reason).
 CASES = {
-    "yaml syntax error": ("meridians.yaml", "- code: BL23\n", "- code: BL23\n   bad: [indent\n",
-                          ["meridians.yaml:", "YAML syntax error"]),
-    "missing required field": ("meridians.yaml", "  english: Kidney Shu\n", "",
-                               ["meridians.yaml:149", "points[", "'english' is a required property"]),
-    "unknown meridian": ("meridians.yaml", "  meridian: KI\n", "  meridian: XX\n",
-                         ["meridians.yaml:", ".meridian", "unknown meridian 'XX'"]),
-    "duplicate code": ("meridians.yaml", "- code: BL24\n", "- code: BL23\n",
-                       ["meridians.yaml:", ".code", "duplicate point code 'BL23'"]),
-    "dangling mechanism": ("meridians.yaml", "  mechanisms: [pain_gate, muscle_tone, blocked_energy]\n",
-                           "  mechanisms: [pain_gate, qi_flow]\n", ["meridians.yaml:", ".mechanisms[1]", "unknown mechanism 'qi_flow'"]),
+    "yaml syntax error": ("points/back.yaml", "- code: BL23\n", "- code: BL23\n   bad: [indent\n",
+                          ["points/back.yaml:", "YAML syntax error"]),
+    "missing required field": ("points/back.yaml", "  english: Kidney Shu\n", "",
+                               ["points/back.yaml:", "points[", "'english' is a required property"]),
+    "unknown meridian": ("points/back.yaml", "  meridian: BL\n", "  meridian: XX\n",
+                         ["points/back.yaml:", ".meridian", "unknown meridian 'XX'"]),
+    "duplicate code": ("points/back.yaml", "- code: BL24\n", "- code: BL23\n",
+                       ["points/back.yaml:", ".code", "duplicate point code 'BL23' (first in points/back.yaml)"]),
+    "dangling mechanism": ("points/back.yaml", "  mechanisms: [", "  mechanisms: [qi_flow, ",
+                           ["points/back.yaml:", ".mechanisms[0]", "unknown mechanism 'qi_flow'"]),
     "dangling study id": ("mechanisms.yaml", "for: [melzack1965, lebars1979]", "for: [melzack1965, nobody2001]",
                           ["mechanisms.yaml:", "mechanisms[0].for[1]", "unknown study 'nobody2001'"]),
     "malformed doi": ("studies.yaml", 'doi: "10.1136/bmj.38744.672616.AE"', 'doi: "doi.org/10.1136"',
                       ["studies.yaml:", ".doi", "is not a DOI"]),
     "malformed pmid": ("studies.yaml", 'pmid: "16488895"', 'pmid: "PMID16488895"',
                        ["studies.yaml:", ".pmid", "is not a PubMed id"]),
-    "unknown landmark": ("meridians.yaml", "at: below_L2\n    lateral: 3\n", "at: below_L9\n    lateral: 3\n",
-                         ["meridians.yaml:", ".sites[0]", "unknown landmark 'below_L9'"]),
-    "point outside the outline": ("meridians.yaml", "at: below_L2\n    lateral: 3\n", "at: below_L2\n    lateral: 15\n",
-                                  ["meridians.yaml:", ".sites[0]", "BL52 falls outside the body outline of view 'posterior'"]),
-    "wrong channel list": ("meridians.yaml", "  - {id: TE, name: Triple Energiser", "  - {id: SJ, name: Triple Energiser",
+    "unknown landmark": ("points/back.yaml", "    at: below_L2\n", "    at: below_L9\n",
+                         ["points/back.yaml:", ".sites[0]", "unknown landmark 'below_L9'"]),
+    "point outside the outline": ("points/back.yaml", "    at: below_L2\n    lateral: 1.5\n", "    at: below_L2\n    lateral: 15\n",
+                                  ["points/back.yaml:", ".sites[0]", "falls outside the body outline of view 'posterior'"]),
+    "wrong channel list": ("meridians.yaml", "  - id: TE\n", "  - id: SJ\n",
                            ["meridians.yaml:", "channels", "the 14 standard channels are required", "missing: ['TE']"]),
-    "point on the wrong channel": ("meridians.yaml", "- code: BL24\n", "- code: KI24\n",
-                                   ["meridians.yaml:", ".code", "does not belong to meridian 'BL'"]),
+    "point on the wrong channel": ("points/back.yaml", "- code: BL24\n", "- code: KI24\n",
+                                   ["points/back.yaml:", ".code", "does not belong to meridian 'BL'"]),
+    "wrong channel count": ("meridians.yaml", "    count: 67\n", "    count: 66\n",
+                            ["meridians.yaml:", "channels[6].count", "channel BL has 66 points", "unexpected: BL67"]),
+    "a point missing from a channel": ("points/back.yaml", "- code: BL24\n", "- code: EX-B99\n",
+                                       ["points/back.yaml:", "does not belong to meridian 'BL'"]),
     "study uses an unknown point": ("studies.yaml", "points: [BL23, BL40, KI3, GV3]", "points: [BL23, BL99]",
                                     ["studies.yaml:", ".points[1]", "unknown point 'BL99'"]),
+    "landmark defined twice": ("body/base.yaml", "      olecranon: {at: [147, 455]",
+                               "      psis: {at: [1, 1], part: back, text: again}\n      olecranon: {at: [147, 455]",
+                               ["body/base.yaml:", "views.posterior.landmarks", "duplicate key 'psis' (first on line"]),
 }
 
 
@@ -70,6 +77,16 @@ def test_broken_data_is_named_precisely(case, data_copy):
     assert first.file == file and first.line is not None, "every problem names its file and line"
 
 
+def test_a_landmark_given_again_in_another_body_file_is_named_with_both_places(data_copy):
+    (data_copy / "body" / "zz_extra.yaml").write_text(
+        "views:\n  posterior:\n    landmarks:\n      psis: {at: [280, 540], part: back, text: again}\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_atlas(data_copy)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("body/zz_extra.yaml", 4)
+    assert "'psis' is already defined in body/base.yaml, line" in problem.reason
+
+
 def test_a_missing_file_is_named(data_copy):
     (data_copy / "studies.yaml").unlink()
     with pytest.raises(DataError, match="studies.yaml: .*file not found"):
@@ -82,7 +99,7 @@ def test_validate_command_exits_zero_on_sound_data(capsys):
 
 
 @pytest.mark.parametrize("first, second", [("missing required field", "malformed pmid"),
-                                           ("unknown meridian", "dangling study id")])
+                                           ("dangling mechanism", "dangling study id")])
 def test_validate_command_prints_one_line_per_problem(first, second, data_copy, capsys):
     """Shape problems are all reported first; once every file has the right shape, all cross-checks."""
     for case in (first, second):
