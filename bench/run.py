@@ -778,6 +778,7 @@ def main(argv: list[str] | None = None) -> int:
         args.clicks, args.sessions, args.loads, args.filters = 10, 5, 2, 2
         args.sizes = "361,1500" if args.sizes == parser.get_default("sizes") else args.sizes
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    stand_in: dict[str, str] = {}  # a size the real atlas already reaches -> "real" (its clicks stand for it)
     variants = list(VARIANTS) if args.variants == "all" else [v for v in args.variants.split(",") if v]
     if set(variants) - set(VARIANTS):
         parser.error(f"unknown variants {sorted(set(variants) - set(VARIANTS))}; known: {', '.join(VARIANTS)}")
@@ -898,6 +899,10 @@ def main(argv: list[str] | None = None) -> int:
 
             # ---- synthetic atlases: the click measurement again
             for n in sizes:
+                if n <= real.points:  # the whole atlas is already this big: its own clicks stand for this size
+                    stand_in[str(n)] = "real"
+                    log(f"atlas {n}: the real atlas has {real.points} points; its clicks above stand for {n}")
+                    continue
                 t_gen = time.monotonic()
                 g = generate(n, work / f"atlas-{n}")
                 # The required validation runs beside the benchmark's own reading of the atlas (2 cores).
@@ -974,6 +979,7 @@ def main(argv: list[str] | None = None) -> int:
     draw_plot(rows, RESULTS / "results.png")
 
     def get(atlas: str, app: str, metric: str) -> float:
+        atlas = stand_in.get(atlas, atlas)
         return next((r["value"] for r in rows if r["atlas"] == atlas and r["app"] == app and r["metric"] == metric),
                     float("nan"))
 
@@ -1034,7 +1040,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== Targets ==")
     for (name, limit), ratio in zip(TARGETS, ratios):
         if "5,000" in name and sizes:
-            name = name.replace("5,000", f"{int(big):,}").replace("361", f"{int(small):,}")
+            name = name.replace("5,000", f"{int(big):,}").replace(
+                "361", f"{int(small):,}" + (" (the real atlas)" if small in stand_in else ""))
         verdict = "n/a " if ratio != ratio else ("PASS" if ratio <= limit else "FAIL")
         print(f"  {verdict}  {name}: {ratio:.2f}x (limit {limit}x)")
         record("ratio", "ours/floor" if "floor" in name else "ours", name, ratio, f"limit {limit}")
