@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from meridians.figures import CONFIG, chart
+from meridians.figures import CONFIG
 from meridians.model import MECHANISM_KINDS
-from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, label, matching, search, trial_counts
-from meridians.render import image_name
+from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, label, matching, search
 from meridians.state import State
-from ui import card, common, printouts, url
+from ui import card, chartview, common, printouts, url
 from ui import routine as routine_ui
 from ui.widgets import bound
 
@@ -28,6 +27,7 @@ def on_chart_select() -> None:
     event = st.session_state.get("chart") or {}
     points = (event.get("selection") or {}).get("points") or []
     codes = [p["customdata"][0] for p in points if p.get("customdata")]
+    chartview.clicked(codes[-1] if codes else None)  # what the browser's chart now rings
     if codes:  # an empty selection (a click on the background) changes nothing
         select(codes[-1])
 
@@ -45,12 +45,13 @@ with st.sidebar:
     bound(st.text_input, atlas, state, "q", label="Search by code or name", placeholder="BL23, shenshu, kidney…",
           max_chars=80)
     order = search(atlas, state.q) if state.q else tuple(atlas.points)
-    options = [c for c in order if c in shown] or list(atlas.points)
-    if state.point and state.point not in options:
-        options.insert(0, state.point)
-    st.session_state["pick"] = state.point
-    st.selectbox("Point", options, key="pick", index=None, placeholder="Choose a point",
-                 format_func=lambda c: label(atlas.points[c]), on_change=lambda: select(st.session_state["pick"]))
+    # A finder: it opens the chosen point's card and is empty again. It does not show the selected point
+    # (the card and the ring do): a chart click reruns only the chart and the card, and the list of
+    # every point is not sent again for it.
+    st.session_state["pick"] = None
+    st.selectbox("Point", [c for c in order if c in shown] or list(atlas.points), key="pick", index=None,
+                 placeholder="Choose a point", format_func=lambda c: label(atlas.points[c]),
+                 on_change=lambda: select(st.session_state["pick"]))
 
     st.header("Filters")
     bound(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
@@ -77,44 +78,54 @@ with st.sidebar:
         st.caption("Add points from their cards, or start from the points a trial used.")
         routine_ui.page_link(atlas, (), "Routines from the trials")
 
-chart_col, card_col = st.columns([3, 2], gap="large")
-with chart_col:
-    whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
-    view_col, close_col = st.columns([3, 2])
-    with view_col:
-        bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
-              format_func=lambda v: atlas.views[v].title)
-    with close_col:
-        bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
-              placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
-    fig = chart(atlas, state.view, f"app/static/{image_name(state.view)}", shown=shown, selected=state.point,
-                courses=state.courses, highlight=state.highlight,
-                sizes=trial_counts(atlas) if state.size == "evidence" else None)
-    st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
-                    width="stretch")
-    common.fix_taps()
-    on_view = {p.code for p in atlas.positions_in(state.view)}
-    selected = f" {state.point} is ringed, with a dotted guide from its landmark." if state.point in on_view else ""
-    st.caption(  # also the chart's text alternative for screen readers
-        f"Body chart, {atlas.views[state.view].title.lower()} view: {len(on_view)} points, "
-        f"{len(on_view & shown)} of them match the filters.{selected} Marker colour and shape show the channel; "
-        "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
-        "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
-    )
-    printouts.view_button(atlas, state.view, state.routine or ((state.point,) if state.point else ()))
+common.fix_taps()  # once per page: a chart or card rerun does not send it again
 
-with card_col:
-    with st.popover("Share this view", icon=":material/share:"):
-        st.caption("Copy this link: it opens this same view, point and filters.")
-        st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
-    if state.point:
-        here = [p for p in atlas.positions_of(state.point) if p.view == state.view]
-        if not here:
-            views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
-            st.info(f"{state.point} is not drawn on this view; it is on: {views}.", icon=":material/visibility_off:")
-        routine_ui.card_button(atlas, State, state.routine, state.point)
-        card.show(atlas, state.point, tuple(dict.fromkeys(p.guide for p in here)))
-    else:
-        st.subheader("Click a point", anchor=False)
-        st.text("Click a marker on the chart, or choose a point in the sidebar, to see where it is, how to press it, "
-                "what might explain an effect and what the research shows.")
+
+@st.fragment
+def chart_and_card() -> None:
+    """The view, the chart and the card: a click on the chart or a new view reruns only this."""
+    state, _ = url.read(atlas, State)  # the URL as the click's callback left it
+    shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
+                     evidence=state.evidence, q=state.q)
+    chart_col, card_col = st.columns([3, 2], gap="large")
+    with chart_col:
+        whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
+        view_col, close_col = st.columns([3, 2])
+        with view_col:
+            bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
+                  format_func=lambda v: atlas.views[v].title)
+        with close_col:
+            bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
+                  placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
+        fig = chartview.figure(atlas, state, shown)
+        st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
+                        width="stretch")
+        on_view = {p.code for p in atlas.positions_in(state.view)}
+        selected = f" {state.point} is ringed." if state.point in on_view else ""
+        st.caption(  # also the chart's text alternative for screen readers
+            f"Body chart, {atlas.views[state.view].title.lower()} view: {len(on_view)} points, "
+            f"{len(on_view & shown)} of them match the filters.{selected} Marker colour and shape show the channel; "
+            "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
+            "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
+        )
+        printouts.view_button(atlas, state.view, state.routine or ((state.point,) if state.point else ()))
+
+    with card_col:
+        with st.popover("Share this view", icon=":material/share:"):
+            st.caption("Copy this link: it opens this same view, point and filters.")
+            st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
+        if state.point:
+            here = [p for p in atlas.positions_of(state.point) if p.view == state.view]
+            if not here:
+                views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
+                st.info(f"{state.point} is not drawn on this view; it is on: {views}.",
+                        icon=":material/visibility_off:")
+            routine_ui.card_button(atlas, State, state.routine, state.point)
+            card.show(atlas, state.point, tuple(dict.fromkeys(p.guide for p in here)))
+        else:
+            st.subheader("Click a point", anchor=False)
+            st.text("Click a marker on the chart, or choose a point in the sidebar, to see where it is, how to press "
+                    "it, what might explain an effect and what the research shows.")
+
+
+chart_and_card()

@@ -1,5 +1,8 @@
 """Synthetic atlases for the benchmark: the real data folder plus generated points (never shipped).
 
+The generated points go to a points file of their own (`points/zz_generated.yaml`); extra channels, when
+needed, are added to `meridians.yaml`.
+
     python -m bench.generate 1500 /tmp/atlas-1500      # then: python -m meridians validate /tmp/atlas-1500
 
 Every generated point is valid data: a code in the allowed pattern that starts with its meridian's id,
@@ -61,11 +64,13 @@ def max_codes() -> int:
     return (len(STANDARD_CHANNELS) + len(EX_PREFIXES)) * len(NUMBERS)
 
 
-def _codes(taken: set[str], extra: tuple[str, ...]):
-    """(code, meridian) pairs not yet taken: the standard channels, then the EX- forms, then extra channels."""
+def _codes(taken: set[str], extra: tuple[str, ...], counts: dict[str, int] | None = None):
+    """(code, meridian) pairs not yet taken: the standard channels (up to their `count` of points, when the
+    data gives one: the whole atlas has them all), then the EX- forms, then extra channels."""
+    counts = counts or {}
     for channel in STANDARD_CHANNELS:
         for n in NUMBERS:
-            if f"{channel}{n}" not in taken:
+            if n <= counts.get(channel, len(NUMBERS)) and f"{channel}{n}" not in taken:
                 yield f"{channel}{n}", channel
     for prefix in EX_PREFIXES:
         for n in NUMBERS:
@@ -142,18 +147,20 @@ def generate(total: int, out: Path, seed: int = 5, allow_extra_channels: bool = 
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(DATA_DIR, out)
-    path = out / "meridians.yaml"
+    path = out / "meridians.yaml"  # the channels (and regions); the points are in points/*.yaml
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    existing = {p["code"] for p in data["points"]}
+    existing = {p["code"] for f in sorted((out / "points").glob("*.yaml"))
+                for p in (yaml.safe_load(f.read_text(encoding="utf-8")) or {}).get("points", [])}
     n_new = total - len(existing)
     if n_new < 0:
         raise ValueError(f"the real atlas already has {len(existing)} points")
-    free = max_codes() - len(existing & {c for c, _ in _codes(set(), ())})
+    counts = {c["id"]: c["count"] for c in data["channels"] if "count" in c}
+    free = sum(1 for _ in _codes(existing, (), counts))
     extra: tuple[str, ...] = ()
     if n_new > free:
         if not allow_extra_channels:
-            raise ValueError(f"{total} points is impossible with the 14 channels + EX: the code pattern allows "
-                             f"{max_codes()} codes ({free} free)")
+            raise ValueError(f"{total} points is impossible with the 14 channels + EX: the code pattern and the "
+                             f"channels' counts leave {free} codes free")
         used = {c["id"] for c in data["channels"]}
         extra = _extra_ids(-(-(n_new - free) // len(NUMBERS)), used)
         for i, cid in enumerate(extra):
@@ -161,13 +168,17 @@ def generate(total: int, out: Path, seed: int = 5, allow_extra_channels: bool = 
                 "id": cid, "name": f"Synthetic {cid}", "pinyin": "Héchéng", "colour": f"#{(i * 2654435761) % 0xFFFFFF:06X}",
                 "symbol": SYMBOLS[i % len(SYMBOLS)], "dash": "dot", "kind": "extra",
             })
+        path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=120),
+                        encoding="utf-8")
     sites = _sites(n_new, seed)
-    codes = _codes(existing, extra)
+    codes = _codes(existing, extra, counts)
+    generated = []
     for k, site in enumerate(sites):
         code, meridian = next(codes)
-        data["points"].append(_point(code, meridian, k, site))
-    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=120),
-                    encoding="utf-8")
+        generated.append(_point(code, meridian, k, site))
+    (out / "points" / "zz_generated.yaml").write_text(  # a points file of its own, merged on load like the others
+        yaml.dump({"points": generated}, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=120),
+        encoding="utf-8")
     return Generated(out, total, n_new, extra)
 
 

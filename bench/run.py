@@ -70,6 +70,7 @@ VARIANTS = {
     "nogc": ("explorer.py", {}, ["--runner.postScriptGC", "false"]),
     "compact": ("bench/variant_app.py", {"BENCH_VARIANT": "compact_card"}, []),
     "cache1k": ("explorer.py", {"STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE": "1000"}, []),
+    "noentries": ("bench/variant_app.py", {"BENCH_VARIANT": "empty_expanders"}, []),
     "lean": ("bench/variant_app.py", {"BENCH_VARIANT": "stable_chart,compact_card",
                                       "STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE": "1000"},
              ["--runner.postScriptGC", "false"]),
@@ -123,8 +124,8 @@ INIT_JS = """(() => {
 
 # Arm the click probe: t0 at the mousedown; tCard when the card (ours and its variant: an h3 starting
 # with the code; floor: the line "Clicked: CODE") is in the page and the script is idle; tChart when the
-# chart shows the selection (ours: the "Selected" trace is the code; the floor's figure and the stable
-# variant's do not change).
+# chart shows the selection (ours: plotly's selection on the "Selected" trace is the code; the floor's
+# figure and the stable variant's do not change).
 ARM_JS = """([kind, code]) => {
   const b = window.__bench;
   const arm = b.arm = {code, t0: null, tCard: null, tChart: kind === 'ours' ? null : -1, wsFrom: b.ws.length};
@@ -133,9 +134,10 @@ ARM_JS = """([kind, code]) => {
   const cardOk = kind !== 'floor'
     ? () => [...document.querySelectorAll("[data-testid='stMain'] h3")].some(h => h.textContent.startsWith(code + ' ·'))
     : () => [...document.querySelectorAll("[data-testid='stText']")].some(e => e.textContent.trim() === 'Clicked: ' + code);
-  const chartOk = () => {
+  const chartOk = () => {  // the "Selected" trace (a ring over every marker) has the code's ring selected
     const gd = document.querySelector('.js-plotly-plot');
-    return !!(gd && gd._fullData && gd._fullData.some(t => t.name === 'Selected' && t.customdata && t.customdata[0][0] === code));
+    return !!(gd && gd.data && gd.data.some(t => t.name === 'Selected' && t.customdata && Array.isArray(t.selectedpoints)
+      && t.selectedpoints.some(i => t.customdata[i] && t.customdata[i][0] === code)));
   };
   const check = () => {
     if (arm.t0 === null) return;
@@ -776,6 +778,7 @@ def main(argv: list[str] | None = None) -> int:
         args.clicks, args.sessions, args.loads, args.filters = 10, 5, 2, 2
         args.sizes = "361,1500" if args.sizes == parser.get_default("sizes") else args.sizes
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    stand_in: dict[str, str] = {}  # a size the real atlas already reaches -> "real" (its clicks stand for it)
     variants = list(VARIANTS) if args.variants == "all" else [v for v in args.variants.split(",") if v]
     if set(variants) - set(VARIANTS):
         parser.error(f"unknown variants {sorted(set(variants) - set(VARIANTS))}; known: {', '.join(VARIANTS)}")
@@ -896,6 +899,10 @@ def main(argv: list[str] | None = None) -> int:
 
             # ---- synthetic atlases: the click measurement again
             for n in sizes:
+                if n <= real.points:  # the whole atlas is already this big: its own clicks stand for this size
+                    stand_in[str(n)] = "real"
+                    log(f"atlas {n}: the real atlas has {real.points} points; its clicks above stand for {n}")
+                    continue
                 t_gen = time.monotonic()
                 g = generate(n, work / f"atlas-{n}")
                 # The required validation runs beside the benchmark's own reading of the atlas (2 cores).
@@ -912,7 +919,7 @@ def main(argv: list[str] | None = None) -> int:
                     log(f"atlas {n}: INVALID, skipped:\n{out[-2000:]}")
                     continue
                 if g.extra_channels:
-                    atlas.note = (f"{n} points exceed the {max_codes()} codes of the 14 channels + EX; "
+                    atlas.note = (f"{n} points exceed the codes the 14 channels (up to their WHO counts) + EX leave; "
                                   f"{len(g.extra_channels)} extra-kind channels added ({g.extra_channels[0]}..{g.extra_channels[-1]})")
                 log(f"atlas {n}: {out.strip()} ({time.monotonic() - t_gen:.1f} s to write and validate)"
                     + (f"\n    NOTE: {atlas.note}" if atlas.note else ""))
@@ -972,6 +979,7 @@ def main(argv: list[str] | None = None) -> int:
     draw_plot(rows, RESULTS / "results.png")
 
     def get(atlas: str, app: str, metric: str) -> float:
+        atlas = stand_in.get(atlas, atlas)
         return next((r["value"] for r in rows if r["atlas"] == atlas and r["app"] == app and r["metric"] == metric),
                     float("nan"))
 
@@ -1032,7 +1040,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== Targets ==")
     for (name, limit), ratio in zip(TARGETS, ratios):
         if "5,000" in name and sizes:
-            name = name.replace("5,000", f"{int(big):,}").replace("361", f"{int(small):,}")
+            name = name.replace("5,000", f"{int(big):,}").replace(
+                "361", f"{int(small):,}" + (" (the real atlas)" if small in stand_in else ""))
         verdict = "n/a " if ratio != ratio else ("PASS" if ratio <= limit else "FAIL")
         print(f"  {verdict}  {name}: {ratio:.2f}x (limit {limit}x)")
         record("ratio", "ours/floor" if "floor" in name else "ours", name, ratio, f"limit {limit}")

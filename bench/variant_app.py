@@ -11,6 +11,8 @@ BENCH_VARIANT is a comma-separated list of:
   sends and renders a handful of elements instead of about fifty. The wording is the same; the look
   differs slightly (captions become italics).
 
+- empty_expanders: the card's study expanders are sent empty (what the study entries cost a click).
+
 Everything else is explorer.py as it is. These are measuring devices, not product changes: with
 stable_chart a link or the sidebar picker would not show the selected point on the chart.
 """
@@ -26,7 +28,7 @@ import ui.card as card
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = {v for v in os.environ.get("BENCH_VARIANT", "").split(",") if v}
-UNKNOWN = VARIANTS - {"stable_chart", "compact_card"}
+UNKNOWN = VARIANTS - {"stable_chart", "compact_card", "empty_expanders"}
 if UNKNOWN:
     raise SystemExit(f"unknown BENCH_VARIANT {sorted(UNKNOWN)}")
 
@@ -98,5 +100,9 @@ if "compact_card" in VARIANTS and not getattr(card, "_bench_compact_card", False
 
     card.show = show
     card._bench_compact_card = True
+
+if "empty_expanders" in VARIANTS and not getattr(card, "_bench_empty_expanders", False):
+    card.study_entry = lambda study: None  # the studies' expanders stay, empty: what their entries cost a click
+    card._bench_empty_expanders = True
 
 runpy.run_path(str(ROOT / "explorer.py"), run_name="__main__")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 from pathlib import Path
 
 from typing import Mapping
@@ -18,6 +19,8 @@ MARKER_SIZE = 11
 EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between channel points
 LEGEND_ROOM = 56  # pixels below the body for the channel legend
 PREGNANCY_RIM = "#B00020"
+RING_SIZE = 24
+GUIDE_STEP = 7  # image pixels between the dots of a guide
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True}
 
 
@@ -90,6 +93,32 @@ def _course_traces(atlas: Atlas, by_code, shown: frozenset[str], courses: str, h
         }
 
 
+def _uniform(values: list):
+    """One value for the whole trace when every point has it (a shorter spec), else the list."""
+    return values[0] if values and all(v == values[0] for v in values) else values
+
+
+def _r(v: float) -> float:
+    return round(v, 1)  # a tenth of an image pixel: finer than the screen shows
+
+
+def _guide(pos: Position, labelled: bool) -> dict:
+    """The dotted guide from a position's landmark to the point, as dots, labelled with its distance in cun
+    at the middle. Plotly hides it (its dots and label are "unselected") as soon as a click selects a point."""
+    (ax, ay), (x, y) = pos.anchor, (pos.x, pos.y)
+    steps = max(2, round(math.hypot(x - ax, y - ay) / GUIDE_STEP))
+    xs = [_r(ax + (x - ax) * i / steps) for i in range(steps)]
+    ys = [_r(ay + (y - ay) * i / steps) for i in range(steps)]
+    mid = len(xs) // 2
+    return {
+        "type": "scatter", "x": xs, "y": ys, "mode": "markers+text", "hoverinfo": "skip", "showlegend": False,
+        "name": "Guide", "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
+        "text": [html.escape(guide_label(pos.guide)) if labelled and i == mid else "" for i in range(len(xs))],
+        "textposition": "middle right", "textfont": {"size": 11, "color": "#111111"},
+        "unselected": {"marker": {"opacity": 0}, "textfont": {"color": "rgba(0,0,0,0)"}},
+    }
+
+
 def chart(
     atlas: Atlas,
     view: str,
@@ -103,7 +132,31 @@ def chart(
 ) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all);
     `courses` draws the channels' courses for all channels, the filtered ones or none (see COURSES);
-    `highlight` brings out one channel; `sizes` scales each marker by a count (such as trial use)."""
+    `highlight` brings out one channel; `sizes` scales each marker by a count (such as trial use).
+
+    The selected point's ring is plotly's own selection on the last trace ("Selected"): an invisible
+    ring over every marker, shown for the selected ones. That trace takes the clicks, so a click rings
+    its point in the browser without a new figure (the page can keep sending the same chart, which
+    Streamlit then neither re-sends nor redraws); `selected` sets the ring in the figure, for a link,
+    the sidebar or Back. The guide from the landmark is drawn for `selected` only, as dots that plotly
+    hides as soon as a click selects another point.
+    """
+    return go.Figure(spec(atlas, view, image_source, shown=shown, selected=selected, courses=courses,
+                          highlight=highlight, sizes=sizes), _validate=False)
+
+
+def spec(
+    atlas: Atlas,
+    view: str,
+    image_source: str,
+    *,
+    shown: frozenset[str] | None = None,
+    selected: str | None = None,
+    courses: str = "all",
+    highlight: str | None = None,
+    sizes: Mapping[str, int] | None = None,
+) -> dict:
+    """The figure of `chart` as a plain dict (what is sent to the browser)."""
     v = atlas.views[view]
     w, h = v.size
     shown = frozenset(atlas.points) if shown is None else shown
@@ -113,57 +166,62 @@ def chart(
         by_code.setdefault(pos.code, []).append(pos)
 
     traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
-    # Extra points first: where markers overlap, plotly hands a click to the later trace, and the
-    # extra points (Jiaji beside the spine) must not take clicks meant for the channel points.
     by_channel: dict[str, list[Position]] = {}
     for pos in positions:
         by_channel.setdefault(atlas.points[pos.code].meridian, []).append(pos)
+    hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
+    hit_sizes: list[float] = []
+    # Extra points first: the extra points (Jiaji beside the spine) must not take clicks meant for the
+    # channel points drawn over them.
     for channel in sorted(atlas.channels.values(), key=lambda c: c.kind != "extra"):
         mine = by_channel.get(channel.id)
         if not mine:
             continue
-        points = [atlas.points[p.code] for p in mine]
-        traces.append(
-            {
-                "type": "scatter", "x": [p.x for p in mine], "y": [p.y for p in mine], "mode": "markers",
-                "name": f"{channel.id} {channel.name}", "customdata": [[p.code] for p in mine],
-                "text": [html.escape(f"{pt.pinyin} · {pt.english}") for pt in points],
-                "hovertemplate": "<b>%{customdata[0]}</b> %{text}<extra></extra>",
+        scale = EXTRA_SCALE if channel.kind == "extra" else 1
+        legend = True
+        # One trace for the points the filters let through and one for the faded ones: each has a single
+        # opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
+        for opacity, group in ((1.0, [p for p in mine if p.code in shown]),
+                               (FADED, [p for p in mine if p.code not in shown])):
+            if not group:
+                continue
+            points = [atlas.points[p.code] for p in group]
+            group_sizes = [_size(sizes, p.code) * scale for p in group]
+            traces.append({
+                "type": "scatter", "x": [_r(p.x) for p in group], "y": [_r(p.y) for p in group], "mode": "markers",
+                "name": f"{channel.id} {channel.name}", "legendgroup": channel.id, "showlegend": legend,
+                "customdata": [[p.code] for p in group], "hoverinfo": "skip",
                 "marker": {
-                    "size": [_size(sizes, p.code) * (EXTRA_SCALE if channel.kind == "extra" else 1) for p in mine], "color": channel.colour, "symbol": channel.symbol,
-                    "opacity": [1.0 if p.code in shown else FADED for p in mine],
+                    "size": _uniform(group_sizes), "color": channel.colour, "symbol": channel.symbol, "opacity": opacity,
                     "line": {
-                        "color": [PREGNANCY_RIM if pt.pregnancy else "white" for pt in points],
-                        "width": [2.2 if pt.pregnancy else 1.2 for pt in points],
+                        "color": _uniform([PREGNANCY_RIM if pt.pregnancy else "white" for pt in points]),
+                        "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),
                     },
                 },
-                "selected": {"marker": {"opacity": 1.0}}, "unselected": {"marker": {"opacity": None}},
-            }
-        )
-    for pos in by_code.get(selected, []):
-        if (pos.x, pos.y) != pos.anchor:
-            traces.append({
-                "type": "scatter", "x": [pos.anchor[0], pos.x], "y": [pos.anchor[1], pos.y],
-                "mode": "lines+markers", "hoverinfo": "skip", "showlegend": False,
-                "line": {"color": "#333333", "width": 1.5, "dash": "dot"}, "marker": {"size": [6, 0], "color": "#333333"},
+                "selected": {"marker": {"opacity": opacity}}, "unselected": {"marker": {"opacity": opacity}},
             })
-    annotations = []
-    if selected in by_code:
-        mine = by_code[selected]
-        guide = mine[0].guide if (mine[0].x, mine[0].y) != mine[0].anchor else "at the landmark"
-        first = mine[0]
-        if (first.x, first.y) != first.anchor:  # the guide line's label: how far, in cun
-            annotations.append({
-                "x": (first.x + first.anchor[0]) / 2, "y": (first.y + first.anchor[1]) / 2, "xref": "x", "yref": "y",
-                "text": html.escape(guide_label(guide)), "showarrow": False, "font": {"size": 11, "color": "#111111"},
-                "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 2, "xanchor": "left", "xshift": 6,
-            })
-        traces.append({
-            "type": "scatter", "x": [p.x for p in mine], "y": [p.y for p in mine], "mode": "markers",
-            "name": "Selected", "customdata": [[selected]] * len(mine), "showlegend": False,
-            "hovertemplate": f"<b>{selected}</b> {html.escape(guide)}<extra></extra>",
-            "marker": {"size": 24, "color": "rgba(0,0,0,0)", "line": {"color": "#111111", "width": 3}},
-        })
+            legend = False
+            hits.extend(group)
+            hit_sizes.extend(group_sizes)
+
+    ringed = [i for i, p in enumerate(hits) if p.code == selected]
+    guided = [hits[i] for i in ringed if (hits[i].x, hits[i].y) != hits[i].anchor]
+    traces.extend(_guide(pos, i == 0) for i, pos in enumerate(guided))  # the first side's is labelled
+    texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
+    ring = {
+        "type": "scatter", "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
+        "name": "Selected", "showlegend": False, "customdata": [[p.code] for p in hits],
+        "text": [html.escape(t) for t in texts],
+        "hovertemplate": "<b>%{customdata[0]}</b> %{text}<extra></extra>",
+        "hoverlabel": {"bgcolor": "white", "bordercolor": "#333333", "font": {"color": "#111111"}},
+        "marker": {"size": _uniform(hit_sizes) if hit_sizes else MARKER_SIZE, "symbol": "circle-open",
+                   "color": "#111111", "opacity": 0, "line": {"width": 3}},
+        "selected": {"marker": {"opacity": 1, "size": RING_SIZE}},
+        "unselected": {"marker": {"opacity": 0}},
+    }
+    if ringed:
+        ring["selectedpoints"] = ringed
+    traces.append(ring)
     layout = {
         "images": [{"source": image_source, "xref": "x", "yref": "y", "x": 0, "y": 0, "sizex": w, "sizey": h,
                     "sizing": "stretch", "layer": "below"}],
@@ -175,9 +233,8 @@ def chart(
         "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": True,
         "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11},
                    "itemclick": False, "itemdoubleclick": False},
-        "annotations": annotations,
         "template": {},  # plotly's default template is 7 kB a click; Streamlit's theme styles the chart
     }
     # Built from plain dicts and not validated trace by trace: validation cost 100 ms a click,
     # and the tests check the figure's shape instead.
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}

@@ -27,14 +27,16 @@ def _edit(atlas: Atlas, cls, edit) -> None:
 
 
 def card_button(atlas: Atlas, cls, routine: tuple[str, ...], code: str) -> None:
-    """Add the card's point to the routine, or take it out."""
+    """Add the card's point to the routine, or take it out. The whole page reruns, so that the sidebar's
+    list shows the change too (the card sits in a fragment, whose own widgets rerun only the fragment)."""
     if code in routine:
-        st.button(f"Remove {code} from my routine", icon=":material/playlist_remove:", key="routine_toggle",
-                  on_click=_edit, args=(atlas, cls, lambda r: removed(r, code)))
+        label, icon, edit = f"Remove {code} from my routine", ":material/playlist_remove:", lambda r: removed(r, code)
     else:
-        st.button(f"Add {code} to my routine", icon=":material/playlist_add:", key="routine_toggle",
-                  disabled=len(routine) >= MAX_POINTS, help=f"A routine holds up to {MAX_POINTS} points.",
-                  on_click=_edit, args=(atlas, cls, lambda r: added(r, code)))
+        label, icon, edit = f"Add {code} to my routine", ":material/playlist_add:", lambda r: added(r, code)
+    full = code not in routine and len(routine) >= MAX_POINTS
+    if st.button(label, icon=icon, key="routine_toggle", disabled=full, help=f"A routine holds up to {MAX_POINTS} points."):
+        _edit(atlas, cls, edit)
+        st.rerun()
 
 
 def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:

@@ -19,9 +19,18 @@ SECONDS = 40  # each session clicks for this long, then stops
 READING = (2.0, 5.0)  # seconds a person spends on a card before the next click (uniform, seeded per session)
 CODES = ["BL23", "BL40", "GB30", "BL52", "BL57", "LI4", "BL60", "BL25", "SI3", "EX-B7", "BL54", "GV20"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# The chart rings the code: plotly's selection on the "Selected" trace (a ring over every marker).
 DRAWN = """code => { const gd = document.querySelector('.js-plotly-plot');
-  return !!(gd && gd._fullData && gd._fullData.some(t => t.name === 'Selected' && t.customdata[0][0] === code)
+  return !!(gd && gd.data && gd.data.some(t => t.name === 'Selected' && t.customdata && Array.isArray(t.selectedpoints)
+            && t.selectedpoints.some(i => t.customdata[i] && t.customdata[i][0] === code))
             && gd.querySelector('.scatterlayer path.point')); }"""
+
+# What the page shows when a wait fails: the card headings, the script state, the chart's ring.
+DIAGNOSE = """() => { const gd = document.querySelector('.js-plotly-plot');
+  return {h3: [...document.querySelectorAll('[data-testid=stMain] h3')].map(h => h.textContent.slice(0, 12)),
+          script: document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state'),
+          ring: ((gd && gd.data) || []).filter(t => t.name === 'Selected')
+                  .map(t => (t.selectedpoints || []).map(i => t.customdata[i][0]))}; }"""
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -64,11 +73,15 @@ async def session(opened, marker_js: str, order: list[str], until: float | None,
                     "code => { const h = document.querySelector('[data-testid=stMain] h3');"
                     " return h && h.textContent.startsWith(code); }", arg=code, timeout=30_000, polling=100)
             except Exception:
-                mismatches.append((code, await heading.text_content(), page.url, i))
+                mismatches.append((code, await heading.text_content(), page.url, i, await page.evaluate(DIAGNOSE)))
                 break
             times.append(time.perf_counter() - start)
             await page.wait_for_selector(IDLE, timeout=30_000)
-            await page.wait_for_function(DRAWN, arg=code, timeout=30_000, polling=100)  # the new chart, ringed, is drawn
+            try:  # the chart rings the new point
+                await page.wait_for_function(DRAWN, arg=code, timeout=30_000, polling=100)
+            except Exception:
+                mismatches.append(("ring", code, page.url, i, await page.evaluate(DIAGNOSE)))
+                break
             await page.wait_for_timeout(150 if until is None else 1000 * reading.uniform(*READING))
             shown = (await heading.text_content()) or ""
             if not shown.startswith(code):

@@ -48,7 +48,9 @@ def test_a_deep_link_restores_view_point_and_filters():
     assert at.subheader[0].value.startswith("ST36")
     assert at.multiselect(key="url_mechanisms").value == ["endorphins", "relaxation"]
     assert at.multiselect(key="url_meridians").value == ["ST"]
-    assert at.selectbox(key="pick").value == "ST36"
+    # The sidebar's point box is a finder, empty after use: a click on the chart reruns only the chart and
+    # the card (not the sidebar), so a box showing the point would show the one before the click.
+    assert at.selectbox(key="pick").value is None
     assert "Where it is" in texts(at) and "How to press" in texts(at)
 
 
@@ -93,6 +95,7 @@ def test_picking_a_point_in_the_box_opens_its_card_on_a_view_that_shows_it():
     at.selectbox(key="pick").select("ST36").run()
     assert at.query_params["point"] == "ST36" and at.query_params["view"] == "anterior"
     assert at.subheader[0].value.startswith("ST36")
+    assert at.selectbox(key="pick").value is None  # ready for the next point
 
 
 def test_a_search_result_opens_on_the_close_up_that_shows_it():

@@ -25,7 +25,13 @@ def test_images_are_smooth_not_jagged(atlas):
 
 
 def marker_traces(fig):
-    return [t for t in fig.data if t.mode == "markers" and t.name != "Selected"]
+    """The channel markers as drawn (not the ring over them, nor a guide's dots)."""
+    return [t for t in fig.data if t.mode == "markers" and t.customdata and t.name != "Selected"]
+
+
+def per_point(value, trace) -> list:
+    """A marker property for each point of a trace (the figure gives one value when all points share it)."""
+    return list(value) if isinstance(value, (list, tuple)) else [value] * len(trace.x)
 
 
 def test_chart_has_a_clickable_marker_for_every_position(atlas):
@@ -39,29 +45,46 @@ def test_chart_has_a_clickable_marker_for_every_position(atlas):
 def test_filtered_out_points_fade_and_the_rest_stay_solid(atlas):
     fig = chart(atlas, "posterior", "x.png", shown=frozenset({"BL23"}))
     for t in marker_traces(fig):
-        for code, opacity in zip((c[0] for c in t.customdata), t.marker.opacity):
+        for code, opacity in zip((c[0] for c in t.customdata), per_point(t.marker.opacity, t)):
             assert opacity == (1.0 if code == "BL23" else FADED)
+        # One opacity per trace: plotly dims the markers of a trace with an opacity per point when a click
+        # selects a point, and the chart must not change on a click.
+        assert not isinstance(t.marker.opacity, (list, tuple))
+        assert t.unselected.marker.opacity == t.marker.opacity  # and it is kept when a click selects a point
 
 
 def test_selected_point_is_ringed_on_both_sides_with_a_guide_from_its_landmark(atlas):
     fig = chart(atlas, "posterior", "x.png", selected="BL23")
     ring = next(t for t in fig.data if t.name == "Selected")
-    assert len(ring.x) == 2 and all(c[0] == "BL23" for c in ring.customdata)
-    guides = [t for t in fig.data if t.mode == "lines+markers"]
+    assert [ring.customdata[i][0] for i in ring.selectedpoints] == ["BL23", "BL23"]
+    guides = [t for t in fig.data if t.name == "Guide"]
     assert len(guides) == 2
-    assert "1.5 cun lateral" in ring.hovertemplate
+    for g, i in zip(guides, ring.selectedpoints):  # from the landmark to the point
+        assert (g.x[0], g.y[0]) != (ring.x[i], ring.y[i]) and abs(g.x[-1] - ring.x[i]) < 10
+    assert "selectedpoints" not in chart(atlas, "posterior", "x.png").to_dict()["data"][-1]
+
+
+def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
+    """A click selects a point of the last trace (invisible rings over every marker, in the channel
+    traces' order, so that where markers overlap the one drawn on top is picked)."""
+    fig = chart(atlas, "posterior", "x.png")
+    ring = fig.data[-1]
+    assert ring.name == "Selected" and ring.marker.opacity == 0 and ring.selected.marker.opacity == 1
+    drawn = [(c[0], x, y) for t in marker_traces(fig) for c, x, y in zip(t.customdata, t.x, t.y)]
+    assert [(c[0], x, y) for c, x, y in zip(ring.customdata, ring.x, ring.y)] == drawn
+    assert all(t.hoverinfo == "skip" for t in fig.data[:-1])
 
 
 def test_pregnancy_points_have_a_red_rim(atlas):
     fig = chart(atlas, "posterior", "x.png")
     for t in marker_traces(fig):
-        for code, colour in zip((c[0] for c in t.customdata), t.marker.line.color):
+        for code, colour in zip((c[0] for c in t.customdata), per_point(t.marker.line.color, t)):
             assert (colour != "white") == (atlas.points[code].pregnancy is not None)
 
 
 def test_hover_text_from_data_is_escaped(atlas):
     fig = chart(atlas, "posterior", "x.png")
-    texts = [s for t in marker_traces(fig) for s in t.text]
+    texts = list(fig.data[-1].text)
     assert texts and all("<" not in s for s in texts)
 
 
@@ -94,7 +117,10 @@ def test_the_course_toggle_draws_all_the_filtered_or_no_channels(atlas):
 
 def test_the_guide_line_is_labelled_with_the_distance_in_cun(atlas):
     fig = chart(atlas, "posterior", "x.png", selected="BL23")
-    assert [a.text for a in fig.layout.annotations] == ["1.5 cun lateral"]
+    # A label on the guide's dots (not a layout annotation): it goes when a click selects another point.
+    labels = [s for t in fig.data if t.name == "Guide" for s in t.text if s]
+    assert labels == ["1.5 cun lateral"]
+    assert all(t.unselected.textfont.color == "rgba(0,0,0,0)" for t in fig.data if t.name == "Guide")
 
 
 def test_notebooks_get_the_image_inline(atlas):
