@@ -154,6 +154,11 @@ def test_choosing_a_close_up_from_the_picker_shows_it(page: Page, app_url: str, 
     page.get_by_role("combobox", name="Close-up").click()
     page.get_by_role("option", name="Sole").click()
     expect(page).to_have_url(url_has("view", "sole"))
+    page.wait_for_function(  # the sole's chart has replaced the back's
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " return !!(gd && gd.layout && gd.layout.images[0].source.endsWith('/sole.png')); }",
+        timeout=helpers.RERUN_TIMEOUT_MS)
+    helpers.wait_idle(page)
     helpers.click_point(page, "KI1")
     helpers.expect_card(page, "KI1")
 
