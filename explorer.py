@@ -12,10 +12,7 @@ from ui import card, chartview, common, printouts, url
 from ui import routine as routine_ui
 from ui.widgets import bound
 
-common.page_frame("Meridian Chart Explorer")
-atlas = common.atlas()
-state, notices = url.read(atlas, State)
-common.notices(notices)
+atlas, state = common.stateful_page("Meridian Chart Explorer", State)
 
 
 def select(code: str | None) -> None:

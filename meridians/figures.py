@@ -119,17 +119,7 @@ def _guide(pos: Position, labelled: bool) -> dict:
     }
 
 
-def chart(
-    atlas: Atlas,
-    view: str,
-    image_source: str,
-    *,
-    shown: frozenset[str] | None = None,
-    selected: str | None = None,
-    courses: str = "all",
-    highlight: str | None = None,
-    sizes: Mapping[str, int] | None = None,
-) -> go.Figure:
+def chart(atlas: Atlas, view: str, image_source: str, **options) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all);
     `courses` draws the channels' courses for all channels, the filtered ones or none (see COURSES);
     `highlight` brings out one channel; `sizes` scales each marker by a count (such as trial use).
@@ -141,8 +131,7 @@ def chart(
     the sidebar or Back. The guide from the landmark is drawn for `selected` only, as dots that plotly
     hides as soon as a click selects another point.
     """
-    return go.Figure(spec(atlas, view, image_source, shown=shown, selected=selected, courses=courses,
-                          highlight=highlight, sizes=sizes), _validate=False)
+    return go.Figure(spec(atlas, view, image_source, **options), _validate=False)
 
 
 def spec(

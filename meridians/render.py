@@ -7,7 +7,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .body import mirror_cue_points, smooth
-from .model import Atlas, View
+from .model import View
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 SCALE = 4  # supersampling factor: draw large, shrink, and edges come out smooth

@@ -9,14 +9,11 @@ import streamlit as st
 from meridians.figures import CONFIG, chart
 from meridians.render import image_name
 from meridians.state import MeridianState
-from ui import common, url
+from ui import common
 from ui.text import md
 from ui.widgets import bound
 
-common.page_frame("Meridians")
-atlas = common.atlas()
-state, notices = url.read(atlas, MeridianState)
-common.notices(notices)
+atlas, state = common.stateful_page("Meridians", MeridianState)
 
 st.text(
     "Traditional Chinese medicine describes 14 channels (meridians) along which qi is said to flow; each of the "

@@ -9,15 +9,12 @@ from meridians.evidence_plot import timeline
 from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS
 from meridians.query import label, studies_matching
 from meridians.state import ResearchState
-from ui import common, url
+from ui import common
 from ui.card import certainty_badge, study_expander
 from ui.text import md
 from ui.widgets import bound
 
-common.page_frame("Research")
-atlas = common.atlas()
-state, notices = url.read(atlas, ResearchState)
-common.notices(notices)
+atlas, state = common.stateful_page("Research", ResearchState)
 st.text(
     "Every study behind the chart, with what it found, how long the effect lasted and how sure the evidence is. "
     "The overall picture: acupressure and massage may ease low back pain for a short time; the evidence is of "

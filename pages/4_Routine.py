@@ -14,10 +14,7 @@ from ui import routine as routine_ui
 from ui.text import md
 from ui.widgets import bound
 
-common.page_frame("Routine")
-atlas = common.atlas()
-state, notices = url.read(atlas, RoutineState)
-common.notices(notices)
+atlas, state = common.stateful_page("Routine", RoutineState)
 routine, step = state.routine, state.step
 if step > len(routine):
     common.notices((f"This routine has {len(routine)} points, so there is no step {step}; here is its overview.",))

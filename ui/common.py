@@ -11,6 +11,7 @@ from meridians import DATA_DIR, DataError, load_atlas
 from meridians.model import Atlas
 from meridians.render import ASSETS_DIR, ICON
 
+from . import url
 from .text import md
 
 RED_FLAGS_EMERGENCY = (
@@ -81,6 +82,16 @@ def notices(items: tuple[str, ...]) -> None:
 
 
 TAP_HOVER = (Path(__file__).parent / "tap_hover.js").read_text(encoding="utf-8")
+
+
+def stateful_page(title: str, cls):
+    """A page whose screen lives in the URL: its frame, the atlas, and the state the link asks for
+    (what the link held that could not be used gets a notice)."""
+    page_frame(title)
+    data = atlas()
+    state, found = url.read(data, cls)
+    notices(found)
+    return data, state
 
 
 def fix_taps() -> None:
