@@ -63,7 +63,7 @@ def _unit(a: Xy, b: Xy) -> Xy:
 
 
 def build_view(name: str, raw: dict, figure: dict) -> tuple[View, list[tuple[tuple, str]]]:
-    """Resolve one view of body.yaml; returns the view and (path, reason) problems."""
+    """Resolve one view of the body files (merged); returns the view and (path, reason) problems."""
     problems: list[tuple[tuple, str]] = []
     mid = float(raw["midline_x"])
     landmarks: dict[str, Landmark] = {}
