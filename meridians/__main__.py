@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.view not in built.views:
             print(f"unknown view '{args.view}' (views: {', '.join(built.views)})", file=sys.stderr)
             return 1
-        colours = {c.id: c.colour for c in built.channels.values()}
+        colours = {code: built.channels[p.meridian].colour for code, p in built.points.items()
+                   if p.meridian in built.channels}
         draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours).save(args.out)
         print(f"wrote {args.out}")
         return 0

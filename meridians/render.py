@@ -69,13 +69,14 @@ def draw_icon(size: int = 64) -> Image.Image:
 
 
 def draw_preview(view: View, positions, colours: dict[str, str]) -> Image.Image:
-    """A view with every placed point labelled by its code: for checking placement by eye while authoring."""
+    """A view with every placed point labelled by its code: for checking placement by eye while authoring.
+    `colours` gives each point code its channel's colour."""
     image = draw_view(view).resize((view.size[0] * 2, view.size[1] * 2), Image.Resampling.LANCZOS)
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=11)
     for pos in positions:
         x, y = pos.x * 2, pos.y * 2
-        colour = colours.get(pos.code.rstrip("0123456789").rstrip("-"), "#000000")
+        colour = colours.get(pos.code, "#000000")
         draw.ellipse((x - 4, y - 4, x + 4, y + 4), fill=colour, outline="white")
         draw.text((x + 6, y), pos.code, fill="black", font=font, anchor="lm")
     return image

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageColor
 
+from meridians.__main__ import main
 from meridians.figures import course_segments, FADED, chart, image_data_uri
 from meridians.render import ASSETS_DIR, draw_view, image_name
 
@@ -125,3 +126,13 @@ def test_the_guide_line_is_labelled_with_the_distance_in_cun(atlas):
 
 def test_notebooks_get_the_image_inline(atlas):
     assert image_data_uri("posterior").startswith("data:image/png;base64,iVBOR")
+
+
+def test_the_preview_marks_each_point_in_its_channel_colour(atlas, tmp_path):
+    out = tmp_path / "preview.png"
+    assert main(["preview", "lower_back", "--out", str(out)]) == 0
+    image = Image.open(out).convert("RGB")
+    for code in ("BL23", "EX-B7"):  # an extra point too: its code does not start with its channel's id
+        spot = next(p for p in atlas.positions_in("lower_back") if p.code == code)
+        colour = atlas.channels[atlas.points[code].meridian].colour
+        assert image.getpixel((round(spot.x * 2), round(spot.y * 2))) == ImageColor.getrgb(colour), code
