@@ -97,6 +97,7 @@ def chart_and_card() -> None:
         fig = chartview.figure(atlas, state, shown)
         st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
                         width="stretch")
+        st.plotly_chart(chartview.legend(atlas), config=CONFIG, width="stretch", key="legend")
         on_view = {p.code for p in atlas.positions_in(state.view)}
         selected = f" {state.point} is ringed." if state.point in on_view else ""
         st.caption(  # also the chart's text alternative for screen readers

@@ -21,6 +21,8 @@ LEGEND_ROOM = 56  # pixels below the body for the channel legend
 PREGNANCY_RIM = "#B00020"
 RING_SIZE = 24
 GUIDE_STEP = 7  # image pixels between the dots of a guide
+LEGEND = {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11}, "itemclick": False,
+          "itemdoubleclick": False}
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True}
 
 
@@ -70,6 +72,32 @@ def course_segments(atlas: Atlas, channel: Channel, by_code: Mapping[str, list[P
     return segments
 
 
+def legend_traces(atlas: Atlas, channel_ids) -> list[dict]:
+    """One legend entry per channel (its colour and marker shape), as traces with no point to draw."""
+    return [{"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": f"{c.id} {c.name}",
+             "showlegend": True, "hoverinfo": "skip",
+             "marker": {"size": MARKER_SIZE * (EXTRA_SCALE if c.kind == "extra" else 1), "color": c.colour,
+                        "symbol": c.symbol, "line": {"color": "white", "width": 1.2}}}
+            for c in atlas.channels.values() if c.id in channel_ids]
+
+
+def legend_spec(atlas: Atlas) -> dict:
+    """Every channel's colour and marker shape, as a chart of its own: a page can draw it once, apart from
+    a chart that is drawn again on every click."""
+    return {
+        "data": legend_traces(atlas, set(atlas.channels)),
+        "layout": {"xaxis": {"visible": False, "fixedrange": True}, "yaxis": {"visible": False, "fixedrange": True},
+                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": LEGEND_ROOM + 20, "showlegend": True,
+                   "legend": {**LEGEND, "y": 1, "yanchor": "top", "maxheight": 1}, "dragmode": False, "hovermode": False,
+                   "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "template": {}},
+    }
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
 def _course_traces(atlas: Atlas, by_code, shown: frozenset[str], courses: str, highlight: str | None):
     for channel in atlas.channels.values():
         if channel.kind != "channel":
@@ -88,8 +116,10 @@ def _course_traces(atlas: Atlas, by_code, shown: frozenset[str], courses: str, h
         opacity = 0.9 if strong else (0.12 if highlight or not lit else 0.5)
         yield {
             "type": "scatter", "x": xs[:-1], "y": ys[:-1], "mode": "lines", "hoverinfo": "skip",
-            "showlegend": False, "name": f"{channel.id} course", "opacity": opacity,
-            "line": {"color": channel.colour, "width": 4 if strong else 2, "dash": channel.dash},
+            "showlegend": False, "name": f"{channel.id} course",
+            # The opacity in the colour, not the trace's: an opacity on the trace makes the browser paint the
+            # line apart and blend it in, on every repaint of the chart (half of what a click cost the page).
+            "line": {"color": _rgba(channel.colour, opacity), "width": 4 if strong else 2, "dash": channel.dash},
         }
 
 
@@ -144,8 +174,10 @@ def spec(
     courses: str = "all",
     highlight: str | None = None,
     sizes: Mapping[str, int] | None = None,
+    legend: bool = True,
 ) -> dict:
-    """The figure of `chart` as a plain dict (what is sent to the browser)."""
+    """The figure of `chart` as a plain dict (what is sent to the browser). `legend=False` leaves out the
+    channel legend, for a page that shows `legend_spec` apart from the chart."""
     v = atlas.views[view]
     w, h = v.size
     shown = frozenset(atlas.points) if shown is None else shown
@@ -155,43 +187,40 @@ def spec(
         by_code.setdefault(pos.code, []).append(pos)
 
     traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
-    by_channel: dict[str, list[Position]] = {}
-    for pos in positions:
-        by_channel.setdefault(atlas.points[pos.code].meridian, []).append(pos)
-    hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
-    hit_sizes: list[float] = []
     # Extra points first: the extra points (Jiaji beside the spine) must not take clicks meant for the
     # channel points drawn over them.
-    for channel in sorted(atlas.channels.values(), key=lambda c: c.kind != "extra"):
-        mine = by_channel.get(channel.id)
-        if not mine:
+    order = {c: i for i, c in enumerate(sorted(atlas.channels, key=lambda c: atlas.channels[c].kind != "extra"))}
+    positions = sorted(positions, key=lambda p: order[atlas.points[p.code].meridian])
+    hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
+    hit_sizes: list[float] = []
+    # All markers in two traces, the faded ones under the ones the filters let through: each trace has a
+    # single opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
+    # Two traces rather than two per channel: the browser draws every trace again on a rerun, and thirty
+    # traces cost each click about as much as all the rest of the page.
+    for name, opacity, group in (("Faded points", FADED, [p for p in positions if p.code not in shown]),
+                                 ("Points", 1.0, [p for p in positions if p.code in shown])):
+        if not group:
             continue
-        scale = EXTRA_SCALE if channel.kind == "extra" else 1
-        legend = True
-        # One trace for the points the filters let through and one for the faded ones: each has a single
-        # opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
-        for opacity, group in ((1.0, [p for p in mine if p.code in shown]),
-                               (FADED, [p for p in mine if p.code not in shown])):
-            if not group:
-                continue
-            points = [atlas.points[p.code] for p in group]
-            group_sizes = [_size(sizes, p.code) * scale for p in group]
-            traces.append({
-                "type": "scatter", "x": [_r(p.x) for p in group], "y": [_r(p.y) for p in group], "mode": "markers",
-                "name": f"{channel.id} {channel.name}", "legendgroup": channel.id, "showlegend": legend,
-                "customdata": [[p.code] for p in group], "hoverinfo": "skip",
-                "marker": {
-                    "size": _uniform(group_sizes), "color": channel.colour, "symbol": channel.symbol, "opacity": opacity,
-                    "line": {
-                        "color": _uniform([PREGNANCY_RIM if pt.pregnancy else "white" for pt in points]),
-                        "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),
-                    },
+        points = [atlas.points[p.code] for p in group]
+        channels = [atlas.channels[pt.meridian] for pt in points]
+        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, channels)]
+        traces.append({
+            "type": "scatter", "x": [_r(p.x) for p in group], "y": [_r(p.y) for p in group], "mode": "markers",
+            "name": name, "showlegend": False, "customdata": [[p.code] for p in group], "hoverinfo": "skip",
+            "marker": {
+                "size": _uniform(group_sizes), "color": _uniform([c.colour for c in channels]),
+                "symbol": _uniform([c.symbol for c in channels]), "opacity": opacity,
+                "line": {
+                    "color": _uniform([PREGNANCY_RIM if pt.pregnancy else "white" for pt in points]),
+                    "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),
                 },
-                "selected": {"marker": {"opacity": opacity}}, "unselected": {"marker": {"opacity": opacity}},
-            })
-            legend = False
-            hits.extend(group)
-            hit_sizes.extend(group_sizes)
+            },
+            "selected": {"marker": {"opacity": opacity}}, "unselected": {"marker": {"opacity": opacity}},
+        })
+        hits.extend(group)
+        hit_sizes.extend(group_sizes)
+    if legend:
+        traces.extend(legend_traces(atlas, {atlas.points[p.code].meridian for p in positions}))
 
     ringed = [i for i, p in enumerate(hits) if p.code == selected]
     guided = [hits[i] for i in ringed if (hits[i].x, hits[i].y) != hits[i].anchor]
@@ -216,12 +245,11 @@ def spec(
                     "sizing": "stretch", "layer": "below"}],
         "xaxis": {"range": [0, w], "visible": False, "fixedrange": True},
         "yaxis": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
-        "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM},
-        "height": plot_height(v) + LEGEND_ROOM,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM if legend else 0},
+        "height": plot_height(v) + (LEGEND_ROOM if legend else 0),
         "dragmode": False, "hovermode": "closest", "clickmode": "event+select",
-        "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11},
-                   "itemclick": False, "itemdoubleclick": False},
+        "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": legend,
+        "legend": LEGEND,
         "template": {},  # plotly's default template is 7 kB a click; Streamlit's theme styles the chart
     }
     # Built from plain dicts and not validated trace by trace: validation cost 100 ms a click,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from meridians.figures import spec
+from meridians.figures import legend_spec, spec
 from meridians.model import Atlas
 from meridians.query import trial_counts
 from meridians.render import image_name
@@ -46,7 +46,7 @@ def _spec(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, 
             return _CACHE[key][1]
     sizes = trial_counts(atlas) if evidence_sizes else None
     d = spec(atlas, view, f"app/static/{image_name(view)}", shown=shown, selected=ring, courses=courses,
-             highlight=highlight, sizes=sizes)
+             highlight=highlight, sizes=sizes, legend=False)
     with _LOCK:
         _CACHE[key] = (atlas, d)
         while len(_CACHE) > _CACHE_SIZE:
@@ -60,6 +60,11 @@ class _Ring:
     ring: str | None = None  # the point ringed in that figure's spec
     revision: int = 0  # bumped to make the figure differ from the last one sent (see `figure`)
     client: str | None = None  # the point the browser's chart shows ringed, after the clicks there
+
+
+def legend(atlas: Atlas) -> SentFigure:
+    """The channels' colours and shapes, drawn apart from the chart: the chart is drawn again on a click, this is not."""
+    return SentFigure(legend_spec(atlas))
 
 
 def figure(atlas: Atlas, state: State, shown: frozenset[str]) -> SentFigure:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,15 @@ def test_explorer_starts_on_the_back_with_an_invitation_to_click():
     at = run("explorer.py")
     assert at.button_group[0].value == "posterior"
     assert at.subheader[0].value == "Click a point"
-    assert len(at.get("plotly_chart")) == 1
+    chart, legend = body_chart_and_legend(at)
+    assert chart["data"][-1]["name"] == "Selected" and not chart["layout"]["showlegend"]
+    assert [t["name"] for t in legend["data"]][:2] == ["LU Lung", "LI Large Intestine"] and len(legend["data"]) == 15
+
+
+def body_chart_and_legend(at) -> tuple[dict, dict]:
+    """The explorer's two charts: the body (drawn again on a click) and the channel legend (drawn once)."""
+    chart, legend = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+    return chart, legend
 
 
 def test_a_deep_link_restores_view_point_and_filters():
@@ -80,7 +90,7 @@ def test_a_bad_link_gets_a_notice_and_the_page_still_works():
     notices = [e.value for e in at.info]
     assert len(notices) == 4
     assert at.button_group[0].value == "posterior"
-    assert len(at.get("plotly_chart")) == 1
+    assert body_chart_and_legend(at)
 
 
 def test_hostile_text_in_a_link_is_shown_as_text():
@@ -129,7 +139,7 @@ def test_the_meridians_page_lists_the_14_channels_and_brings_one_out():
     assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
     assert "[Open in the explorer](./?meridian=BL&view=" in texts(at)
     spec = at.get("plotly_chart")[0].proto.spec
-    assert '"line":{"color":"#0072B2","width":4,"dash":"solid"},"mode":"lines","name":"BL course"' in spec
+    assert '"line":{"color":"rgba(0,114,178,0.9)","width":4,"dash":"solid"},"mode":"lines","name":"BL course"' in spec
 
 
 def test_the_meridians_page_notices_a_bad_channel():

@@ -112,8 +112,21 @@ def test_the_course_toggle_draws_all_the_filtered_or_no_channels(atlas):
     assert {"BL course", "GV course"} <= courses()
     assert courses(shown=bl_only, courses="filtered") == {"BL course"}
     assert courses(courses="none") == set()
-    lit = [t for t in chart(atlas, "posterior", "x.png", highlight="BL").data if t.name == "BL course"]
-    assert lit[0].line.width > 2 and lit[0].opacity > 0.5
+    lines = {t.name: t for t in chart(atlas, "posterior", "x.png", highlight="BL").data if t.mode == "lines"}
+    assert lines["BL course"].line.width > 2 and alpha(lines["BL course"].line.color) > 0.5
+    assert alpha(lines["GV course"].line.color) < 0.5
+
+
+def alpha(rgba: str) -> float:
+    return float(rgba.rsplit(",", 1)[1].rstrip(")"))
+
+
+def test_no_trace_is_blended_as_a_whole(atlas):
+    """A trace with an opacity of its own is painted apart and blended in on every repaint, which made
+    each click cost the browser twice as much: faded lines and markers carry their opacity per mark."""
+    for kw in ({}, {"highlight": "BL"}, {"shown": frozenset({"BL23"}), "selected": "BL23"}):
+        fig = chart(atlas, "posterior", "x.png", **kw)
+        assert all(t.opacity is None for t in fig.data), kw
 
 
 def test_the_guide_line_is_labelled_with_the_distance_in_cun(atlas):
