@@ -9,7 +9,7 @@ import streamlit as st
 
 from meridians import DATA_DIR, DataError, load_atlas
 from meridians.model import Atlas
-from meridians.render import ASSETS_DIR, ICON
+from meridians.render import ICON
 
 from . import url
 from .text import md
@@ -67,7 +67,8 @@ def red_flags() -> None:
 
 def page_frame(title: str) -> None:
     """Title, the not-medical-advice line and the red flags, the same on every page."""
-    st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon=str(ASSETS_DIR / ICON), layout="wide")
+    # The icon from static serving: as a media file it was fetched again after every click.
+    st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon=f"/app/static/{ICON}", layout="wide")
     st.title(title)
     st.caption(NOT_ADVICE)
     with st.sidebar:
