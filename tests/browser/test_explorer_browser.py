@@ -141,6 +141,18 @@ def test_nothing_leaves_the_machine(page: Page, app_url: str, helpers):
     assert away == [], away
 
 
+def test_the_page_talks_to_the_server_compressed(page: Page, app_url: str, helpers):
+    """A phone on a slow link waits for every byte of a card or a new chart: the browser and the server agree
+    to compress the websocket (permessage-deflate)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    agreed: list[str] = []
+    cdp.on("Network.webSocketHandshakeResponseReceived", lambda e: agreed.append(
+        {k.lower(): v for k, v in e["response"]["headers"].items()}.get("sec-websocket-extensions", "")))
+    helpers.open_app(page, app_url + "/?point=BL23")
+    assert agreed and all("permessage-deflate" in a for a in agreed), agreed
+
+
 def test_clicking_a_close_up_point_shows_its_card(page: Page, app_url: str, helpers):
     helpers.open_app(page, app_url + "/?view=hand_back")
     helpers.click_point(page, "LI4")
