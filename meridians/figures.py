@@ -18,6 +18,7 @@ FADED = 0.18
 MARKER_SIZE = 11
 EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between channel points
 LEGEND_ROOM = 56  # pixels below the body for the channel legend
+LEGEND_ROW = 20  # pixels a row of the legend takes
 PREGNANCY_RIM = "#B00020"
 RING_SIZE = 24
 GUIDE_STEP = 7  # image pixels between the dots of a guide
@@ -84,11 +85,17 @@ def legend_traces(atlas: Atlas, channel_ids) -> list[dict]:
 def legend_spec(atlas: Atlas) -> dict:
     """Every channel's colour and marker shape, as a chart of its own: a page can draw it once, apart from
     a chart that is drawn again on every click."""
+    entries = legend_traces(atlas, set(atlas.channels))
+    # Two entries a row, on a phone as on a desktop (the longest names do not fit three to a phone's row),
+    # and room for every row: the legend never scrolls.
+    rows = -(-len(entries) // 2)
     return {
-        "data": legend_traces(atlas, set(atlas.channels)),
+        "data": entries,
         "layout": {"xaxis": {"visible": False, "fixedrange": True}, "yaxis": {"visible": False, "fixedrange": True},
-                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": LEGEND_ROOM + 20, "showlegend": True,
-                   "legend": {**LEGEND, "y": 1, "yanchor": "top", "maxheight": 1}, "dragmode": False, "hovermode": False,
+                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": rows * LEGEND_ROW + 8, "showlegend": True,
+                   "legend": {**LEGEND, "y": 1, "yanchor": "top", "maxheight": 1, "entrywidth": 0.5,
+                              "entrywidthmode": "fraction"},
+                   "dragmode": False, "hovermode": False,
                    "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "template": {}},
     }
 

@@ -55,6 +55,17 @@ def test_on_a_phone_the_chart_comes_first_and_the_card_below(browser, app_url: s
         assert card["y"] > chart["y"] + chart["height"] - 1, "the card is not below the chart"
         expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
         expect(page.get_by_text("Find a point")).not_to_be_in_viewport()  # the filters wait in the sidebar
+        # The channel legend under the chart: every channel's entry in sight within its box, none scrolled away.
+        legend = page.locator(".st-key-legend")
+        legend.scroll_into_view_if_needed()
+        box = legend.bounding_box()
+        entries = page.locator(".st-key-legend g.traces")
+        expect(entries).to_have_count(15)
+        for i in range(15):
+            e = entries.nth(i).bounding_box()
+            assert e and box["y"] <= e["y"] and e["y"] + e["height"] <= box["y"] + box["height"] + 1, (
+                f"legend entry {i} ({entries.nth(i).text_content()}) lies outside the legend's box")
+            assert e["x"] + e["width"] <= box["x"] + box["width"] + 1, "a legend entry runs off the screen"
     finally:
         context.close()
 
