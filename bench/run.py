@@ -9,7 +9,8 @@ points, drives both with Playwright and reports, for each:
 
 - click-to-card latency: mousedown on a marker -> the card's text visible with the script idle
   (median, p90; measured inside the page with performance.now(), the same way for both apps);
-- websocket bytes received per click and per filter change (page.on("websocket") framereceived);
+- bytes per click and per filter change: on the wire (the server's socket counters, after compression)
+  and as websocket payload (page.on("websocket") framereceived, inflated);
 - cold load: navigation -> the chart's markers drawn (fresh browser context each time);
 - server memory: VmRSS of the server process with 1 and with 20 open sessions;
 

@@ -83,8 +83,8 @@ def legend_traces(atlas: Atlas, channel_ids) -> list[dict]:
 
 
 def legend_spec(atlas: Atlas) -> dict:
-    """Every channel's colour and marker shape, as a chart of its own: a page can draw it once, apart from
-    a chart that is drawn again on every click."""
+    """Every channel's colour and marker shape, as a chart of its own: a page can show it apart from a chart
+    whose selection changes on every click, which then has fewer traces for plotly to go through."""
     entries = legend_traces(atlas, set(atlas.channels))
     # Two entries a row, on a phone as on a desktop (the longest names do not fit three to a phone's row),
     # and room for every row: the legend never scrolls.
@@ -202,8 +202,7 @@ def spec(
     hit_sizes: list[float] = []
     # All markers in two traces, the faded ones under the ones the filters let through: each trace has a
     # single opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
-    # Two traces rather than two per channel: the browser draws every trace again on a rerun, and thirty
-    # traces cost each click about as much as all the rest of the page.
+    # Two traces rather than two per channel: fewer for plotly to go through when a click selects a point.
     for name, opacity, group in (("Faded points", FADED, [p for p in positions if p.code not in shown]),
                                  ("Points", 1.0, [p for p in positions if p.code in shown])):
         if not group:

@@ -63,7 +63,7 @@ class _Ring:
 
 
 def legend(atlas: Atlas) -> SentFigure:
-    """The channels' colours and shapes, drawn apart from the chart: the chart is drawn again on a click, this is not."""
+    """The channels' colours and shapes, under the chart and apart from it: a click's selection does not touch it."""
     return SentFigure(legend_spec(atlas))
 
 
