@@ -75,25 +75,28 @@ with st.sidebar:
         st.caption("Add points from their cards, or start from the points a trial used.")
         routine_ui.page_link(atlas, (), "Routines from the trials")
 
-common.fix_taps()  # once per page: a chart or card rerun does not send it again
+common.fix_chart_clicks()  # once per page: a chart or card rerun does not send it again
+
+# The view pickers sit above the chart and the card, outside their fragment: a click on the chart does not
+# send and draw them again (a new view reruns the whole page, as it changes most of it anyway).
+view_col, close_col = st.columns([3, 2])
+whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
+with view_col:
+    bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
+          format_func=lambda v: atlas.views[v].title)
+with close_col:
+    bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
+          placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
 
 
 @st.fragment
 def chart_and_card() -> None:
-    """The view, the chart and the card: a click on the chart or a new view reruns only this."""
+    """The chart and the card: a click on the chart reruns only this."""
     state, _ = url.read(atlas, State)  # the URL as the click's callback left it
     shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
                      evidence=state.evidence, q=state.q)
     chart_col, card_col = st.columns([3, 2], gap="large")
     with chart_col:
-        whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
-        view_col, close_col = st.columns([3, 2])
-        with view_col:
-            bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
-                  format_func=lambda v: atlas.views[v].title)
-        with close_col:
-            bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
-                  placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
         fig = chartview.figure(atlas, state, shown)
         st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
                         width="stretch")

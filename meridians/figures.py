@@ -21,10 +21,17 @@ LEGEND_ROOM = 56  # pixels below the body for the channel legend
 LEGEND_ROW = 20  # pixels a row of the legend takes
 PREGNANCY_RIM = "#B00020"
 RING_SIZE = 24
+# More markers than this on a view: the ring trace is drawn with WebGL. A click restyles every ring: with
+# 10,000 SVG rings a click at 5,000 points took 169 ms to its card, with WebGL 101 ms (bench/README.md).
+# The views of our own atlas stay under it, so using them needs no WebGL.
+GL_FROM = 1000
 GUIDE_STEP = 7  # image pixels between the dots of a guide
 LEGEND = {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11}, "itemclick": False,
           "itemdoubleclick": False}
-CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True}
+# plotGlPixelRatio: the WebGL ring (GL_FROM) drawn at screen resolution; plotly's default, twice that,
+# made handing each click's frame to the screen cost 15 ms instead of 4 (Chrome trace, 5,000 points).
+CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True,
+          "plotGlPixelRatio": 1}
 
 
 def image_data_uri(view: str, assets_dir: Path = ASSETS_DIR) -> str:
@@ -149,7 +156,8 @@ def _guide(pos: Position, labelled: bool) -> dict:
     mid = len(xs) // 2
     return {
         "type": "scatter", "x": xs, "y": ys, "mode": "markers+text", "hoverinfo": "skip", "showlegend": False,
-        "name": "Guide", "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
+        "name": "Guide", "xaxis": "x2", "yaxis": "y2",  # with the ring (see `chart`)
+        "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
         "text": [html.escape(guide_label(pos.guide)) if labelled and i == mid else "" for i in range(len(xs))],
         "textposition": "middle right", "textfont": {"size": 11, "color": "#111111"},
         "unselected": {"marker": {"opacity": 0}, "textfont": {"color": "rgba(0,0,0,0)"}},
@@ -166,7 +174,9 @@ def chart(atlas: Atlas, view: str, image_source: str, **options) -> go.Figure:
     its point in the browser without a new figure (the page can keep sending the same chart, which
     Streamlit then neither re-sends nor redraws); `selected` sets the ring in the figure, for a link,
     the sidebar or Back. The guide from the landmark is drawn for `selected` only, as dots that plotly
-    hides as soon as a click selects another point.
+    hides as soon as a click selects another point. The ring and the guides have axes of their own, laid
+    exactly over the body's: plotly restyles every trace on the axes of a click, and so leaves the
+    markers and the lines alone.
     """
     return go.Figure(spec(atlas, view, image_source, **options), _validate=False)
 
@@ -200,9 +210,7 @@ def spec(
     positions = sorted(positions, key=lambda p: order[atlas.points[p.code].meridian])
     hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
     hit_sizes: list[float] = []
-    # All markers in two traces, the faded ones under the ones the filters let through: each trace has a
-    # single opacity, which it keeps when a click selects a point of the ring trace (plotly would dim it).
-    # Two traces rather than two per channel: fewer for plotly to go through when a click selects a point.
+    # All markers in two traces, the faded ones under the ones the filters let through, each with one opacity.
     for name, opacity, group in (("Faded points", FADED, [p for p in positions if p.code not in shown]),
                                  ("Points", 1.0, [p for p in positions if p.code in shown])):
         if not group:
@@ -221,7 +229,6 @@ def spec(
                     "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),
                 },
             },
-            "selected": {"marker": {"opacity": opacity}}, "unselected": {"marker": {"opacity": opacity}},
         })
         hits.extend(group)
         hit_sizes.extend(group_sizes)
@@ -233,7 +240,8 @@ def spec(
     traces.extend(_guide(pos, i == 0) for i, pos in enumerate(guided))  # the first side's is labelled
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
     ring = {
-        "type": "scatter", "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
+        "type": "scattergl" if len(hits) > GL_FROM else "scatter", "xaxis": "x2", "yaxis": "y2",
+        "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
         "name": "Selected", "showlegend": False, "customdata": [[p.code] for p in hits],
         "text": [html.escape(t) for t in texts],
         "hovertemplate": "<b>%{customdata[0]}</b> %{text}<extra></extra>",
@@ -251,6 +259,9 @@ def spec(
                     "sizing": "stretch", "layer": "below"}],
         "xaxis": {"range": [0, w], "visible": False, "fixedrange": True},
         "yaxis": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
+        # The ring's axes (see `chart`): the same ranges in the same place, not overlaying the body's.
+        "xaxis2": {"range": [0, w], "visible": False, "fixedrange": True, "anchor": "y2"},
+        "yaxis2": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x2", "anchor": "x2"},
         "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM if legend else 0},
         "height": plot_height(v) + (LEGEND_ROOM if legend else 0),
         "dragmode": False, "hovermode": "closest", "clickmode": "event+select",

@@ -58,29 +58,27 @@ def study_expander(study: Study) -> None:
 
 
 def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
-    """The card of a point. Its text goes out as a few Markdown elements rather than one per line: a click
-    then sends and draws a handful of elements instead of about fifty."""
+    """The card of a point: its heading, the pregnancy caution, then one Markdown block (and the studies, on
+    the few points that have them). Each element is a component the browser draws again after every click;
+    the card was about a quarter of what a click cost the browser (bench/README.md)."""
     point = atlas.points[code]
     channel = atlas.channels[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")
-    st.subheader(md(f"{point.code} · {point.pinyin} · {hanzi}"), anchor=False)
-    st.markdown(md(f"{point.english} — {channel.name} ({channel.id}), {atlas.regions[point.region].name}"))
+    st.subheader(md(f"{point.code} · {point.pinyin} · {hanzi} · {point.english}"), anchor=False)
     if point.pregnancy:
         st.warning(
             "**Traditionally avoided in pregnancy.** " + md(point.pregnancy.note)
             + "  \n:small[Source: " + md(point.pregnancy.source) + "]",
             icon=":material/pregnant_woman:",
         )
-
     parts = [
+        md(f"{channel.name} ({channel.id}), {atlas.regions[point.region].name}"),
         "#### Where it is", md(point.location),
         "#### How to find it", md(point.how_to_find),
         *(":small[:gray[On the chart: " + md(guide) + "]]" for guide in guides),
     ]
     if note := atlas.regions[point.region].note:
-        st.markdown("\n\n".join(parts))
-        st.info(md(note), icon=":material/touch_app:")
-        parts = []
+        parts.append(":material/touch_app: :blue-background[" + md(note) + "]")
     parts += [
         "#### How to press", md(point.how_to_press),
         "#### Cautions", md(point.cautions),
@@ -90,7 +88,11 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
         m = atlas.mechanisms[mid]
         parts.append(f"**{md(m.name)}** {badge(MECHANISM_KINDS[m.kind], KIND_COLOURS[m.kind])} "
                      f"{certainty_badge(m.certainty)}  \n{md(m.verdict)}")
-    parts.append("#### Studies that used this point")
+    parts += [
+        "#### Traditional use",
+        md(point.traditional_use + " (Traditional Chinese medicine; not evidence that it works.)"),
+        "#### Studies that used this point",
+    ]
     studies = atlas.studies_of(code)
     if not studies:
         parts.append("No study we could verify names this point in its treatment. The evidence on acupressure for "
@@ -99,5 +101,3 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
     for study in studies:
         st.markdown(f"{certainty_badge(study.certainty)} Lasted: {md(study.follow_up)}")
         study_expander(study)
-
-    st.markdown("#### Traditional use\n\n" + md(point.traditional_use + " (Traditional Chinese medicine; not evidence that it works.)"))

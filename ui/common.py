@@ -95,6 +95,15 @@ def stateful_page(title: str, cls):
     return data, state
 
 
-def fix_taps() -> None:
-    """Make a tap on a chart marker select that marker (see tap_hover.js). Our own script, no data in it."""
-    st.html(f"<script>{TAP_HOVER}</script>", unsafe_allow_javascript=True)
+# plotly lays a page-wide "drag cover" over everything at each mousedown on a chart, to keep the cursor
+# during a drag. These charts cannot be dragged, and laying the cover and taking it away made the browser
+# lay out and re-layer the whole page at every click, before the click reached the server (a Chrome trace
+# at 5,000 markers: the rerun request left the page about 23 ms after the mousedown instead of 31;
+# bench/README.md).
+NO_DRAG_COVER = ".dragcover { display: none !important; }"
+
+
+def fix_chart_clicks() -> None:
+    """A tap on a chart marker selects that marker (tap_hover.js), and a click lays no drag cover over the
+    page. Our own script and style, no data in them."""
+    st.html(f"<style>{NO_DRAG_COVER}</style><script>{TAP_HOVER}</script>", unsafe_allow_javascript=True)

@@ -129,6 +129,16 @@ class AppServer:
             self.proc.wait(timeout=10)
 
 
+def _served(log_path: Path, data_dir: Path | None = None):
+    """The explorer's URL while the fixture lasts (a generator for `yield from`)."""
+    server = AppServer(log_path, _free_port(), data_dir=data_dir)
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
 HOSTILE = "<script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'>"
 
 
@@ -144,24 +154,25 @@ def hostile_app_url(tmp_path_factory):
         assert old in text, old
         text = text.replace(old, f'  {field}: "{value} {HOSTILE}"\n', 1)
     path.write_text(text, encoding="utf-8")
-    server = AppServer(data.parent / "streamlit.log", _free_port(), data_dir=data)
-    server.start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    yield from _served(data.parent / "streamlit.log", data)
+
+
+@pytest.fixture(scope="session")
+def crowded_app_url(tmp_path_factory):
+    """The explorer on a generated atlas (bench/generate.py) of 1,000 points, whose back view has more markers
+    than meridians.figures.GL_FROM: there the chart's ring is drawn with WebGL."""
+    sys.path.insert(0, str(ROOT))  # bench/ is not a package the tests install
+    from bench.generate import generate
+
+    data = tmp_path_factory.mktemp("crowded") / "data"
+    generate(1000, data)
+    yield from _served(data.parent / "streamlit.log", data)
 
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """The base URL (no trailing slash) of the explorer, started once for the session."""
-    log_path = tmp_path_factory.mktemp("app") / "streamlit.log"
-    server = AppServer(log_path, _free_port())
-    server.start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    yield from _served(tmp_path_factory.mktemp("app") / "streamlit.log")
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -321,8 +332,8 @@ def helpers() -> SimpleNamespace:
     """The helpers above, for the tests (a test module cannot import this conftest reliably: tests/ has
     another conftest.py and no packages)."""
     return SimpleNamespace(
-        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, MARKER_JS=_MARKER_JS, CHROMIUM=CHROMIUM,
-        CHROMIUM_ARGS=CHROMIUM_ARGS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
+        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, MARKER_JS=_MARKER_JS, HOVERED_JS=_HOVERED_JS,
+        CHROMIUM=CHROMIUM, CHROMIUM_ARGS=CHROMIUM_ARGS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
         card_heading=card_heading, expect_card=expect_card, marker_centre=marker_centre, hovered=hovered,
         click_point=click_point, tap_point=tap_point, marker_opacities=marker_opacities,
         full_opacity_count=full_opacity_count, marker_position=marker_position,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PIL import Image, ImageChops, ImageColor
 
 from meridians.__main__ import main
+from meridians import figures
 from meridians.figures import course_segments, FADED, chart, image_data_uri
 from meridians.render import ASSETS_DIR, draw_view, image_name
 
@@ -48,10 +49,7 @@ def test_filtered_out_points_fade_and_the_rest_stay_solid(atlas):
     for t in marker_traces(fig):
         for code, opacity in zip((c[0] for c in t.customdata), per_point(t.marker.opacity, t)):
             assert opacity == (1.0 if code == "BL23" else FADED)
-        # One opacity per trace: plotly dims the markers of a trace with an opacity per point when a click
-        # selects a point, and the chart must not change on a click.
-        assert not isinstance(t.marker.opacity, (list, tuple))
-        assert t.unselected.marker.opacity == t.marker.opacity  # and it is kept when a click selects a point
+        assert not isinstance(t.marker.opacity, (list, tuple))  # one opacity per trace: faded and shown apart
 
 
 def test_selected_point_is_ringed_on_both_sides_with_a_guide_from_its_landmark(atlas):
@@ -74,6 +72,33 @@ def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
     drawn = [(c[0], x, y) for t in marker_traces(fig) for c, x, y in zip(t.customdata, t.x, t.y)]
     assert [(c[0], x, y) for c, x, y in zip(ring.customdata, ring.x, ring.y)] == drawn
     assert all(t.hoverinfo == "skip" for t in fig.data[:-1])
+
+
+def test_a_click_restyles_only_the_ring_and_the_guides(atlas):
+    """plotly restyles every trace on the axes of the point a click selects. The markers and the channel lines
+    are on the body's axes; the ring and the guides on a second pair laid exactly over them, so a click
+    leaves the markers as they are drawn."""
+    fig = chart(atlas, "posterior", "x.png", selected="BL23")
+    on_top = {t.name for t in fig.data if (t.xaxis, t.yaxis) == ("x2", "y2")}
+    assert on_top == {"Selected", "Guide"}
+    assert all((t.xaxis or "x", t.yaxis or "y") == ("x", "y") for t in fig.data if t.name not in on_top)
+    layout = fig.to_dict()["layout"]
+    for axis in ("xaxis", "yaxis"):
+        body, top = dict(layout[axis]), dict(layout[axis + "2"])
+        assert top.pop("anchor") == ("y2" if axis == "xaxis" else "x2")
+        assert top.pop("scaleanchor", None) == ("x2" if body.pop("scaleanchor", None) else None)
+        assert top == body
+        assert "domain" not in body and "overlaying" not in top  # the same place on the page, not an overlay
+
+
+def test_a_view_with_many_markers_rings_them_with_webgl(atlas, monkeypatch):
+    """Past GL_FROM markers the ring is drawn with WebGL (thousands of SVG rings restyled made each click slow);
+    the views of the real atlas stay SVG, so using them needs no WebGL."""
+    assert all(chart(atlas, v, "x.png").data[-1].type == "scatter" for v in atlas.views)
+    monkeypatch.setattr(figures, "GL_FROM", 100)
+    fig = chart(atlas, "posterior", "x.png")
+    assert fig.data[-1].type == "scattergl" and fig.data[-1].name == "Selected"
+    assert {t.type for t in fig.data[:-1]} == {"scatter"}  # markers, lines and guides stay SVG
 
 
 def test_pregnancy_points_have_a_red_rim(atlas):
