@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             done: list[bool] = []
             cdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
             cdp.on("Tracing.tracingComplete", lambda e: done.append(True))
-            cdp.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES}, "transferMode": "ReportEvents"})
+            cdp.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES},
+                                       "transferMode": "ReportEvents"})
             clicks = run.click_series({"ours": tab}, atlas, args.clicks, print)["ours"]
             cdp.send("Tracing.end")
             while not done:
