@@ -45,11 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     work, logs = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
-    env: dict[str, str] = {}
-    if args.size:
-        generate(args.size, work / "atlas")
-        env["MERIDIAN_DATA"] = str(work / "atlas")
-    atlas = run.prepare_atlas(str(args.size or "real"), work / "atlas" if args.size else None, work)
+    data_dir = generate(args.size, work / "atlas").data_dir if args.size else None
+    atlas = run.prepare_atlas(str(args.size or "real"), data_dir, work)
+    env = {"MERIDIAN_DATA": str(atlas.data_dir)} if atlas.data_dir else {}  # as bench/run.py starts its servers
     server = run.Server("ours", args.entry, env, logs).start()
     try:
         server.wait_healthy()
