@@ -90,6 +90,9 @@ TARGETS = (  # (name, limit, how it is computed: see _verdicts)
 
 # ----------------------------------------------------------------------------- in-page probes
 
+# The chart's markers as drawn: plotly's markers, or a crowded view's shapes (meridians.figures.CROWDED).
+MARKERS = json.dumps(".js-plotly-plot .scatterlayer path.point, .js-plotly-plot .scatterlayer path.js-fill")
+
 # Installed before any page script: websocket frame arrival times (for the timing breakdown) and the
 # time the chart's first markers exist (performance.now() counts from the start of the navigation).
 INIT_JS = """(() => {
@@ -116,14 +119,14 @@ INIT_JS = """(() => {
   } catch (err) {}
   const seen = () => {
     if (b.markers !== null) return;
-    if (document.querySelector('.js-plotly-plot .scatterlayer path.point')) {
+    if (document.querySelector(MARKERS)) {
       b.markers = performance.now();
       obs.disconnect();
     }
   };
   const obs = new MutationObserver(seen);
   obs.observe(document, {childList: true, subtree: true});
-})();"""
+})();""".replace("MARKERS", MARKERS)
 
 # Arm the click probe: t0 at the mousedown; tCard when the card (ours and its variant: an h3 starting
 # with the code; floor: the line "Clicked: CODE") is in the page and the script is idle; tChart when the
@@ -158,16 +161,19 @@ ARM_JS = """([kind, code]) => {
 
 ARMED_DONE_JS = "() => { const a = window.__bench.arm; return !!a && a.tCard !== null && a.tChart !== null; }"
 
-# Viewport centre of the nth marker of a code, from plotly's own axes (channel traces, not the ring).
+# Viewport centre of the nth marker of a code, from plotly's own axes: the floor's one trace, our "Selected"
+# ring trace (a ring over every marker, on axes laid over the body's; a crowded view's markers are shapes).
 MARKER_JS = """([code, nth]) => {
   const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd._fullData || !gd._fullLayout) return null;
   let seen = 0;
-  for (const tr of gd._fullData) {
-    if (tr.mode !== 'markers' || !tr.customdata || tr.name === 'Selected') continue;
+  const ring = gd._fullData.find(tr => tr.name === 'Selected');
+  for (const tr of ring ? [ring] : gd._fullData) {
+    if (!tr.mode.includes('markers') || !tr.customdata) continue;
     for (let i = 0; i < tr.customdata.length; i++) {
       if (!tr.customdata[i] || tr.customdata[i][0] !== code || seen++ !== nth) continue;
-      const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, rect = gd.getBoundingClientRect();
+      const xa = gd._fullLayout[tr.xaxis.replace('x', 'xaxis')], ya = gd._fullLayout[tr.yaxis.replace('y', 'yaxis')];
+      const rect = gd.getBoundingClientRect();
       return {x: rect.left + xa._offset + xa.l2p(tr.x[i]), y: rect.top + ya._offset + ya.l2p(tr.y[i])};
     }
   }
@@ -178,7 +184,7 @@ HOVERED_JS = """() => { const gd = document.querySelector('.js-plotly-plot'); co
   return hd && hd.length && hd[0].customdata ? hd[0].customdata[0] : null; }"""
 
 CHART_READY_JS = """() => { const gd = document.querySelector('.js-plotly-plot');
-  return !!(gd && gd._fullLayout && gd._fullData && gd.querySelector('.scatterlayer path.point')); }"""
+  return !!(gd && gd._fullLayout && gd._fullData && gd.querySelector(MARKERS)); }""".replace("MARKERS", MARKERS)
 
 
 # ----------------------------------------------------------------------------- servers

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from .model import Atlas, Channel, Position, View
 from .render import ASSETS_DIR, image_name
+from .shapes import polygon
 
 FADED = 0.18
 MARKER_SIZE = 11
@@ -21,14 +22,19 @@ LEGEND_ROOM = 56  # pixels below the body for the channel legend
 LEGEND_ROW = 20  # pixels a row of the legend takes
 PREGNANCY_RIM = "#B00020"
 RING_SIZE = 24
-# More markers than this on a view: the ring trace is drawn with WebGL. A click restyles every ring: with
-# 10,000 SVG rings a click at 5,000 points took 169 ms to its card, with WebGL 101 ms (bench/README.md).
-# The views of our own atlas stay under it, so using them needs no WebGL.
-GL_FROM = 1000
+# More markers than this and a view is crowded (none of our atlas's views is; bench/README.md has the figures):
+# - its ring trace is drawn with WebGL: a click restyles every ring, and with 10,000 SVG rings a click at
+#   5,000 points took 169 ms to its card, with WebGL 101 ms;
+# - its markers are filled shapes, one SVG path per channel (meridians.shapes), not plotly's markers: each
+#   of those is an element placed by a transform of its own, and the browser re-layers them all at every
+#   frame that changes anything on the page (at 5,000 points, 19 ms of "Layerize" and 14 ms of paint a click).
+#   The shapes have no white rim (plotly draws a line of its own for every outline: an element a marker
+#   again) and are sized for the chart's full height: on a narrower chart they shrink with the image.
+CROWDED = 1000
 GUIDE_STEP = 7  # image pixels between the dots of a guide
 LEGEND = {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11}, "itemclick": False,
           "itemdoubleclick": False}
-# plotGlPixelRatio: the WebGL ring (GL_FROM) drawn at screen resolution; plotly's default, twice that,
+# plotGlPixelRatio: the WebGL ring (CROWDED) drawn at screen resolution; plotly's default, twice that,
 # made handing each click's frame to the screen cost 15 ms instead of 4 (Chrome trace, 5,000 points).
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True,
           "plotGlPixelRatio": 1}
@@ -164,6 +170,38 @@ def _guide(pos: Position, labelled: bool) -> dict:
     }
 
 
+def _shapes(markers, grow: float, scale: float) -> tuple[list, list]:
+    """The x and y of the markers' outlines, each closed by the gap after it, in whole image pixels: at most
+    two thirds of a screen pixel off on our views, and the chart's JSON at 5,000 points is 1.3 MB instead of
+    2.1 MB with tenths (a rerun costs in proportion: bench/README.md)."""
+    xs: list[int | None] = []
+    ys: list[int | None] = []
+    for pos, _, channel, size in markers:
+        for x, y in polygon(channel.symbol, pos.x, pos.y, (size / 2 + grow) * scale):
+            xs.append(round(x))
+            ys.append(round(y))
+        xs.append(None)
+        ys.append(None)
+    return xs[:-1], ys[:-1]
+
+
+def _shape_traces(name: str, opacity: float, markers: list, scale: float):
+    """A crowded view's markers (see CROWDED), each a (position, point, channel, size), as filled shapes: one
+    trace per channel, over one of the pregnancy rims (shapes a rim larger, in red). `scale` is image pixels
+    per screen pixel."""
+    by_channel: dict[str, list] = {}
+    for marker in markers:
+        by_channel.setdefault(marker[2].id, []).append(marker)
+    rimmed = [(pos, point, channel, size) for pos, point, channel, size in markers if point.pregnancy]
+    layers = [(f"{name}: {cid}", group[0][2].colour, group, 0.0) for cid, group in by_channel.items()]
+    if rimmed:
+        layers.insert(0, (f"{name}: pregnancy rims", PREGNANCY_RIM, rimmed, 2.2))
+    for label, colour, group, grow in layers:
+        xs, ys = _shapes(group, grow, scale)
+        yield {"type": "scatter", "x": xs, "y": ys, "mode": "none", "fill": "toself", "name": label,
+               "fillcolor": _rgba(colour, opacity), "hoverinfo": "skip", "showlegend": False}
+
+
 def chart(atlas: Atlas, view: str, image_source: str, **options) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all);
     `courses` draws the channels' courses for all channels, the filtered ones or none (see COURSES);
@@ -210,7 +248,9 @@ def spec(
     positions = sorted(positions, key=lambda p: order[atlas.points[p.code].meridian])
     hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
     hit_sizes: list[float] = []
-    # All markers in two traces, the faded ones under the ones the filters let through, each with one opacity.
+    crowded = len(positions) > CROWDED
+    # All markers in two traces, the faded ones under the ones the filters let through, each with one opacity
+    # (on a crowded view, as shapes: a trace per channel in each).
     for name, opacity, group in (("Faded points", FADED, [p for p in positions if p.code not in shown]),
                                  ("Points", 1.0, [p for p in positions if p.code in shown])):
         if not group:
@@ -218,6 +258,12 @@ def spec(
         points = [atlas.points[p.code] for p in group]
         channels = [atlas.channels[pt.meridian] for pt in points]
         group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, channels)]
+        hits.extend(group)
+        hit_sizes.extend(group_sizes)
+        if crowded:
+            markers = list(zip(group, points, channels, group_sizes))
+            traces.extend(_shape_traces(name, opacity, markers, h / plot_height(v)))
+            continue
         traces.append({
             "type": "scatter", "x": [_r(p.x) for p in group], "y": [_r(p.y) for p in group], "mode": "markers",
             "name": name, "showlegend": False, "customdata": [[p.code] for p in group], "hoverinfo": "skip",
@@ -230,8 +276,6 @@ def spec(
                 },
             },
         })
-        hits.extend(group)
-        hit_sizes.extend(group_sizes)
     if legend:
         traces.extend(legend_traces(atlas, {atlas.points[p.code].meridian for p in positions}))
 
@@ -240,7 +284,7 @@ def spec(
     traces.extend(_guide(pos, i == 0) for i, pos in enumerate(guided))  # the first side's is labelled
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
     ring = {
-        "type": "scattergl" if len(hits) > GL_FROM else "scatter", "xaxis": "x2", "yaxis": "y2",
+        "type": "scattergl" if crowded else "scatter", "xaxis": "x2", "yaxis": "y2",
         "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
         "name": "Selected", "showlegend": False, "customdata": [[p.code] for p in hits],
         "text": [html.escape(t) for t in texts],

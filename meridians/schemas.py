@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .shapes import SYMBOLS
 
 
 def _pattern(regex: str, says: str) -> dict:
@@ -140,7 +141,7 @@ MERIDIANS = {
                     "name": _text,
                     "pinyin": _text,
                     "colour": _pattern("^#[0-9A-Fa-f]{6}$", "a colour like #0072B2"),
-                    "symbol": _text,
+                    "symbol": {"enum": list(SYMBOLS)},  # plotly's, each with an outline for crowded views
                     "dash": {"enum": ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]},
                     "kind": {"enum": ["channel", "extra"]},
                     "count": {"type": "integer", "minimum": 1, "maximum": 99},

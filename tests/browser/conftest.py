@@ -160,7 +160,7 @@ def hostile_app_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def crowded_app_url(tmp_path_factory):
     """The explorer on a generated atlas (bench/generate.py) of 1,000 points, whose back view has more markers
-    than meridians.figures.GL_FROM: there the chart's ring is drawn with WebGL."""
+    than meridians.figures.CROWDED: there the markers are shapes and the chart's ring is drawn with WebGL."""
     sys.path.insert(0, str(ROOT))  # bench/ is not a package the tests install
     from bench.generate import generate
 
@@ -234,10 +234,12 @@ class AppNotDrawn(Exception):
 
 
 def chart_ready(page: Page) -> None:
+    """The chart has its markers: plotly's, or a crowded view's shapes (meridians.figures.CROWDED)."""
     try:
         page.wait_for_function(
             "() => { const gd = document.querySelector('.js-plotly-plot');"
-            " return !!(gd && gd._fullLayout && gd._fullData && gd.querySelector('.scatterlayer path.point')); }",
+            " return !!(gd && gd._fullLayout && gd._fullData"
+            " && gd.querySelector('.scatterlayer path.point, .scatterlayer path.js-fill')); }",
             timeout=RERUN_TIMEOUT_MS,
         )
     except PlaywrightTimeout:

@@ -5,10 +5,12 @@ Helpers (tests/browser/conftest.py) come through the `helpers` fixture; `app_url
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -130,14 +132,30 @@ RINGED_JS = """() => { const gd = document.querySelector('.js-plotly-plot');
   return (ring.selectedpoints || []).map(i => ring.customdata[i][0]); }"""
 
 
-def test_a_crowded_view_rings_with_webgl_and_takes_clicks_and_taps(browser, page: Page, crowded_app_url: str, helpers):
-    """Past meridians.figures.GL_FROM markers on a view the ring is drawn with WebGL (restyling thousands of
-    SVG rings made every click slow): a click or a tap there still selects the point under the pointer,
-    rings it, opens its card and puts it in the link. Points may overlap there, so the test clicks what
-    plotly picks at a marker's centre."""
+# The colours of a crowded view's shapes drawn at full strength, as [r, g, b].
+SHAPE_COLOURS_JS = """() => document.querySelector('.js-plotly-plot').data
+  .filter(t => t.fill === 'toself').map(t => t.fillcolor.slice(5, -1).split(',').map(Number))
+  .filter(rgba => rgba[3] === 1).map(rgba => rgba.slice(0, 3))"""
+
+
+def test_a_crowded_view_draws_shapes_rings_with_webgl_and_takes_clicks_and_taps(browser, page: Page,
+                                                                                crowded_app_url: str, helpers):
+    """Past meridians.figures.CROWDED markers on a view the markers are filled shapes, a few SVG paths (an
+    element per marker made every frame slow), and the ring is WebGL (restyling thousands of SVG rings made
+    every click slow): a marker's shape is painted at its point, and a click or a tap there still selects
+    the point under the pointer, rings it, opens its card and puts it in the link. Points may overlap
+    there, so the test clicks what plotly picks at a marker's centre."""
     helpers.open_app(page, crowded_app_url + "/")
     assert page.evaluate("() => document.querySelector('.js-plotly-plot').data.at(-1).type") == "scattergl"
     assert page.locator(".js-plotly-plot .gl-canvas-context").count() == 1
+    assert page.locator(".js-plotly-plot .scatterlayer path.point").count() == 0
+    assert 0 < page.locator(".js-plotly-plot .scatterlayer path.js-fill").count() < 100
+    colours = page.evaluate(SHAPE_COLOURS_JS)
+    for code in ("BL23", "GV4", "GB30"):
+        pos = helpers.marker_centre(page, code)
+        shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+        painted = shot.getpixel((round(pos["x"]), round(pos["y"])))
+        assert min(sum(abs(a - b) for a, b in zip(painted, c)) for c in colours) < 12, (code, painted)
     for code in ("BL23", "GV4", "GB30"):
         pos = helpers.marker_centre(page, code)
         page.mouse.move(pos["x"] + 3, pos["y"])

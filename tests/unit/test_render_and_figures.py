@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from PIL import Image, ImageChops, ImageColor
 
 from meridians.__main__ import main
-from meridians import figures
+from meridians import figures, shapes
 from meridians.figures import course_segments, FADED, chart, image_data_uri
 from meridians.render import ASSETS_DIR, draw_view, image_name
 
@@ -91,14 +93,69 @@ def test_a_click_restyles_only_the_ring_and_the_guides(atlas):
         assert "domain" not in body and "overlaying" not in top  # the same place on the page, not an overlay
 
 
-def test_a_view_with_many_markers_rings_them_with_webgl(atlas, monkeypatch):
-    """Past GL_FROM markers the ring is drawn with WebGL (thousands of SVG rings restyled made each click slow);
-    the views of the real atlas stay SVG, so using them needs no WebGL."""
-    assert all(chart(atlas, v, "x.png").data[-1].type == "scatter" for v in atlas.views)
-    monkeypatch.setattr(figures, "GL_FROM", 100)
-    fig = chart(atlas, "posterior", "x.png")
+def _outlines(trace) -> list[list[tuple[float, float]]]:
+    """A shapes trace's polygons (its x and y, one polygon between two gaps)."""
+    shapes, current = [], []
+    for x, y in zip([*trace.x, None], [*trace.y, None]):
+        if x is None:
+            shapes.append(current)
+            current = []
+        else:
+            current.append((x, y))
+    return shapes
+
+
+def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atlas, monkeypatch):
+    """Past CROWDED markers on a view, each marker its own SVG element made every frame of the page slow (the
+    browser re-layers them all) and an SVG ring made every click slow (plotly restyles every ring). There the
+    markers are filled shapes, a trace per channel, and the ring is WebGL; the views of the real atlas stay
+    as they are (no WebGL needed to use them). The shapes sit where the markers were, as wide on the screen,
+    in the channel's colour, faded as the filters say, with a red rim for the points avoided in pregnancy."""
+    assert not any(t.type == "scattergl" or t.fill for v in atlas.views for t in chart(atlas, v, "x.png").data)
+    monkeypatch.setattr(figures, "CROWDED", 100)
+    view = atlas.views["posterior"]
+    scale = view.size[1] / figures.plot_height(view)  # image pixels per screen pixel
+    shown = frozenset(c for c in atlas.points if atlas.points[c].meridian == "BL")
+    fig = chart(atlas, "posterior", "x.png", shown=shown)
     assert fig.data[-1].type == "scattergl" and fig.data[-1].name == "Selected"
-    assert {t.type for t in fig.data[:-1]} == {"scatter"}  # markers, lines and guides stay SVG
+    drawn_markers = [t for t in fig.data if "markers" in t.mode and t.name not in ("Guide", "Selected") and not t.showlegend]
+    assert not drawn_markers  # (the legend's entries are markers with no point)
+
+    drawn: dict[tuple[str, bool], list] = {}  # (name, faded) -> the polygons of that channel or of the rims
+    for t in fig.data:
+        if t.fill == "toself":
+            group, _, what = t.name.partition(": ")
+            colour = (figures.PREGNANCY_RIM if what == "pregnancy rims" else atlas.channels[what].colour)
+            faded = group == "Faded points"
+            assert t.fillcolor == figures._rgba(colour, FADED if faded else 1.0) and t.hoverinfo == "skip"
+            drawn.setdefault((what, faded), []).extend(_outlines(t))
+    for pos in atlas.positions_in("posterior"):
+        point = atlas.points[pos.code]
+        faded = pos.code not in shown
+        size = figures.MARKER_SIZE * (figures.EXTRA_SCALE if atlas.channels[point.meridian].kind == "extra" else 1)
+        want = [(round(x), round(y)) for x, y in shapes.polygon(atlas.channels[point.meridian].symbol, pos.x, pos.y,
+                                                                size / 2 * scale)]
+        assert want in drawn[(point.meridian, faded)], pos
+        rims = drawn.get(("pregnancy rims", faded), [])
+        centred = [o for o in rims if abs(sum(x for x, _ in o) / len(o) - sum(x for x, _ in want) / len(want)) < 1
+                   and abs(sum(y for _, y in o) / len(o) - sum(y for _, y in want) / len(want)) < 1]
+        assert bool(centred) == (point.pregnancy is not None), pos
+    # as wide on the screen as a marker: BL's circles, of size 11, span 11 screen pixels
+    assert atlas.channels["BL"].symbol == "circle"
+    for circle in (o for t in fig.data if t.name == "Points: BL" for o in _outlines(t)):
+        assert abs((max(x for x, _ in circle) - min(x for x, _ in circle)) / scale - figures.MARKER_SIZE) <= 1 / scale
+
+
+def test_every_channel_symbol_has_an_outline_that_fills_plotlys_marker_box():
+    """A crowded view draws plotly's symbols as polygons: each reaches as far as plotly's (1 to 1.6 radii),
+    is symmetric left to right as plotly's are, and covers an area (a line would draw nothing)."""
+    for symbol, outline in shapes.OUTLINES.items():
+        xs, ys = [x for x, _ in outline], [y for _, y in outline]
+        assert 0.999 <= max(math.hypot(x, y) for x, y in outline) <= 1.6, symbol
+        assert abs(max(xs) + min(xs)) < 1e-9, symbol
+        fan = sum(abs(x0 * y1 - x1 * y0) / 2 for (x0, y0), (x1, y1) in zip(outline, outline[1:] + outline[:1]))
+        assert fan > 1, symbol
+    assert shapes.polygon("square", 10, 20, 2) == [(12, 22), (8, 22), (8, 18), (12, 18)]
 
 
 def test_pregnancy_points_have_a_red_rim(atlas):

@@ -46,6 +46,8 @@ CASES = {
                                        ["points/back.yaml:", "does not belong to meridian 'BL'"]),
     "study uses an unknown point": ("studies.yaml", "points: [BL23, BL40, KI3, GV3]", "points: [BL23, BL99]",
                                     ["studies.yaml:", ".points[1]", "unknown point 'BL99'"]),
+    "marker symbol with no shape": ("meridians.yaml", "    symbol: star\n", "    symbol: starburst\n",
+                                    ["meridians.yaml:", "channels[8].symbol", "'starburst' is not one of"]),
     "landmark defined twice": ("body/base.yaml", "      olecranon: {at: [147, 455]",
                                "      psis: {at: [1, 1], part: back, text: again}\n      olecranon: {at: [147, 455]",
                                ["body/base.yaml:", "views.posterior.landmarks", "duplicate key 'psis' (first on line"]),
