@@ -12,17 +12,17 @@ from types import MappingProxyType
 Outline = tuple[tuple[float, float], ...]
 
 
-def _regular(n: int, start: float = 0.0) -> Outline:
-    return tuple((math.cos(start + 2 * math.pi * i / n), math.sin(start + 2 * math.pi * i / n)) for i in range(n))
+def _regular(n: int) -> Outline:
+    return tuple((math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)) for i in range(n))
 
 
 def _walk(start: tuple[float, float], steps) -> Outline:
-    """A polygon from plotly's relative path steps (its `l dx,dy`)."""
+    """A polygon from plotly's relative path steps (its `l dx,dy`), up to its closing `Z`."""
     points = [start]
     for dx, dy in steps:
         x, y = points[-1]
         points.append((x + dx, y + dy))
-    return tuple(points[:-1]) if points[-1] == points[0] else tuple(points)
+    return tuple(points)
 
 
 def _star(r: float) -> Outline:
@@ -48,7 +48,7 @@ OUTLINES: MappingProxyType[str, Outline] = MappingProxyType({
     "cross": _cross(0.4, 1.2),
     "x": _walk((0, _X), [(s * _X, t * _X) for s, t in
                          ((1, 1), (1, -1), (-1, -1), (1, -1), (-1, -1), (-1, 1), (-1, -1), (-1, 1), (1, 1), (-1, 1),
-                          (1, 1), (1, -1))]),
+                          (1, 1))]),
     "triangle-up": ((-2 / _ROOT3, 0.5), (2 / _ROOT3, 0.5), (0, -1)),
     "triangle-down": ((-2 / _ROOT3, -0.5), (2 / _ROOT3, -0.5), (0, 1)),
     "pentagon": ((0.951, -0.309), (0.588, 0.809), (-0.588, 0.809), (-0.951, -0.309), (0, -1)),

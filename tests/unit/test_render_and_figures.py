@@ -95,14 +95,14 @@ def test_a_click_restyles_only_the_ring_and_the_guides(atlas):
 
 def _outlines(trace) -> list[list[tuple[float, float]]]:
     """A shapes trace's polygons (its x and y, one polygon between two gaps)."""
-    shapes, current = [], []
+    polygons, current = [], []
     for x, y in zip([*trace.x, None], [*trace.y, None]):
         if x is None:
-            shapes.append(current)
+            polygons.append(current)
             current = []
         else:
             current.append((x, y))
-    return shapes
+    return polygons
 
 
 def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atlas, monkeypatch):
