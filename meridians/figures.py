@@ -189,11 +189,11 @@ def _shape_traces(name: str, opacity: float, markers: list, scale: float):
     """A crowded view's markers (see CROWDED), each a (position, point, channel, size), as filled shapes: one
     trace per channel, over one of the pregnancy rims (shapes a rim larger, in red). `scale` is image pixels
     per screen pixel."""
-    by_channel: dict[str, list] = {}
+    by_channel: dict[Channel, list] = {}
     for marker in markers:
-        by_channel.setdefault(marker[2].id, []).append(marker)
+        by_channel.setdefault(marker[2], []).append(marker)
     rimmed = [(pos, point, channel, size) for pos, point, channel, size in markers if point.pregnancy]
-    layers = [(f"{name}: {cid}", group[0][2].colour, group, 0.0) for cid, group in by_channel.items()]
+    layers = [(f"{name}: {channel.id}", channel.colour, group, 0.0) for channel, group in by_channel.items()]
     if rimmed:
         layers.insert(0, (f"{name}: pregnancy rims", PREGNANCY_RIM, rimmed, 2.2))
     for label, colour, group, grow in layers:
