@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from meridians.figures import CONFIG
+from meridians.draw.chart import CONFIG
 from meridians.model import MECHANISM_KINDS
 from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, label, matching, search
-from meridians.state import State
-from ui import card, chartview, common, printouts, url
+from meridians.url_state import State
+from ui import card, chartview, frame, printouts, url
 from ui import routine as routine_ui
-from ui.widgets import bound
+from ui.url import url_widget
 
-atlas, state = common.stateful_page("Meridian Chart Explorer", State)
+atlas, state = frame.stateful_page("Meridian Chart Explorer", State)
 
 
 def select(code: str | None) -> None:
@@ -39,7 +39,7 @@ shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, 
 
 with st.sidebar:
     st.header("Find a point")
-    bound(st.text_input, atlas, state, "q", label="Search by code or name", placeholder="BL23, shenshu, kidney…",
+    url_widget(st.text_input, atlas, state, "q", label="Search by code or name", placeholder="BL23, shenshu, kidney…",
           max_chars=80)
     order = search(atlas, state.q) if state.q else tuple(atlas.points)
     # A finder: it opens the chosen point's card and is empty again. It does not show the selected point
@@ -51,19 +51,19 @@ with st.sidebar:
                  on_change=lambda: select(st.session_state["pick"]))
 
     st.header("Filters")
-    bound(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
+    url_widget(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
           format_func=lambda m: mechanism_label(atlas.mechanisms[m]),
           help="Points that none of the chosen mechanisms could explain are faded.")
-    bound(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.channels),
-          format_func=lambda c: f"{c} {atlas.channels[c].name}")
-    bound(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
+    url_widget(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.meridians),
+          format_func=lambda c: f"{c} {atlas.meridians[c].name}")
+    url_widget(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
           placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
-    bound(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
+    url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
           placeholder="Any", format_func=EVIDENCE_FILTERS.get)
-    bound(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
+    url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
           placeholder="All the same", format_func=SIZINGS.get)
-    bound(st.segmented_control, atlas, state, "courses", label="Channel lines", options=list(COURSES),
-          format_func=COURSES.get, help="Each channel's traditional course, drawn through its points in order.")
+    url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
+          format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
 
     # My routine (issue 7): the points to press, in order, kept in the URL.
     st.header("My routine")
@@ -75,17 +75,17 @@ with st.sidebar:
         st.caption("Add points from their cards, or start from the points a trial used.")
         routine_ui.page_link(atlas, (), "Routines from the trials")
 
-common.fix_chart_clicks()  # once per page: a chart or card rerun does not send it again
+frame.fix_chart_clicks()  # once per page: a chart or card rerun does not send it again
 
 # The view pickers sit above the chart and the card, outside their fragment: a click on the chart does not
 # send and draw them again (a new view reruns the whole page, as it changes most of it anyway).
 view_col, close_col = st.columns([3, 2])
 whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
 with view_col:
-    bound(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
+    url_widget(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
           format_func=lambda v: atlas.views[v].title)
 with close_col:
-    bound(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
+    url_widget(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
           placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
 
 
@@ -105,7 +105,7 @@ def chart_and_card() -> None:
         selected = f" {state.point} is ringed." if state.point in on_view else ""
         st.caption(  # also the chart's text alternative for screen readers
             f"Body chart, {atlas.views[state.view].title.lower()} view: {len(on_view)} points, "
-            f"{len(on_view & shown)} of them match the filters.{selected} Marker colour and shape show the channel; "
+            f"{len(on_view & shown)} of them match the filters.{selected} Marker colour and shape show the meridian; "
             "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
             "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
         )

@@ -1,6 +1,6 @@
 """Synthetic atlases for the benchmark: the real data folder plus generated points (never shipped).
 
-The generated points go to a points file of their own (`points/zz_generated.yaml`); extra channels, when
+The generated points go to a points file of their own (`points/zz_generated.yaml`); extra meridians, when
 needed, are added to `meridians.yaml`.
 
     python -m bench.generate 1500 /tmp/atlas-1500      # then: python -m meridians validate /tmp/atlas-1500
@@ -10,11 +10,11 @@ one posterior site placed from an existing landmark with `cun` and `lateral` off
 inside the body outline of the posterior view on both sides.
 
 How many points the code pattern allows: `^([A-Z]{2}[1-9][0-9]?|EX-(HN|B|UE|LE|CA)[1-9][0-9]?)$` gives
-99 numbers per prefix, and a code must start with its meridian's id. With the 14 standard channels and
+99 numbers per prefix, and a code must start with its meridian's id. With the 14 standard meridians and
 EX (five EX- prefixes) that is 14 * 99 + 5 * 99 = 1,881 codes, so an atlas of 5,000 points is impossible
-with the 14 channels + EX. `max_codes()` says so; beyond it the generator adds channels of
+with the 14 meridians + EX. `max_codes()` says so; beyond it the generator adds meridians of
 `kind: extra` (XA, XB, ...), which the current loader accepts, and marks the atlas as such
-(`Generated.extra_channels`). The schema change that would make it possible without new channels:
+(`Generated.extra_meridians`). The schema change that would make it possible without new meridians:
 allow three-digit numbers, `[1-9][0-9]{0,2}` (14 * 999 + 5 * 999 = 18,981 codes).
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from meridians.body import place
-from meridians.loading import DATA_DIR, STANDARD_CHANNELS, load_atlas, outline_mask
+from meridians.load import DATA_DIR, STANDARD_MERIDIANS, load_atlas, outline_mask
 from meridians.model import Site
 
 EX_PREFIXES = ("EX-HN", "EX-B", "EX-UE", "EX-LE", "EX-CA")
@@ -56,35 +56,35 @@ class Generated:
     data_dir: Path
     points: int  # in the atlas, real and generated
     generated: int
-    extra_channels: tuple[str, ...]  # channels of kind 'extra' added to fit the codes (beyond 14 + EX)
+    extra_meridians: tuple[str, ...]  # meridians of kind 'extra' added to fit the codes (beyond 14 + EX)
 
 
 def max_codes() -> int:
-    """How many point codes the pattern allows with the 14 standard channels and EX."""
-    return (len(STANDARD_CHANNELS) + len(EX_PREFIXES)) * len(NUMBERS)
+    """How many point codes the pattern allows with the 14 standard meridians and EX."""
+    return (len(STANDARD_MERIDIANS) + len(EX_PREFIXES)) * len(NUMBERS)
 
 
 def _codes(taken: set[str], extra: tuple[str, ...], counts: dict[str, int] | None = None):
-    """(code, meridian) pairs not yet taken: the standard channels (up to their `count` of points, when the
-    data gives one: the whole atlas has them all), then the EX- forms, then extra channels."""
+    """(code, meridian) pairs not yet taken: the standard meridians (up to their `count` of points, when the
+    data gives one: the whole atlas has them all), then the EX- forms, then extra meridians."""
     counts = counts or {}
-    for channel in STANDARD_CHANNELS:
+    for meridian in STANDARD_MERIDIANS:
         for n in NUMBERS:
-            if n <= counts.get(channel, len(NUMBERS)) and f"{channel}{n}" not in taken:
-                yield f"{channel}{n}", channel
+            if n <= counts.get(meridian, len(NUMBERS)) and f"{meridian}{n}" not in taken:
+                yield f"{meridian}{n}", meridian
     for prefix in EX_PREFIXES:
         for n in NUMBERS:
             if f"{prefix}{n}" not in taken:
                 yield f"{prefix}{n}", "EX"
-    for channel in extra:
+    for meridian in extra:
         for n in NUMBERS:
-            yield f"{channel}{n}", channel
+            yield f"{meridian}{n}", meridian
 
 
 def _extra_ids(count: int, used: set[str]) -> tuple[str, ...]:
     ids = [a + b for a in "XYZW" for b in string.ascii_uppercase if a + b not in used]
     if count > len(ids):
-        raise ValueError("too many points even with extra channels")
+        raise ValueError("too many points even with extra meridians")
     return tuple(ids[:count])
 
 
@@ -141,30 +141,30 @@ def _point(code: str, meridian: str, k: int, site: tuple[str, float, float]) -> 
     }
 
 
-def generate(total: int, out: Path, seed: int = 5, allow_extra_channels: bool = True) -> Generated:
+def generate(total: int, out: Path, seed: int = 5, allow_extra_meridians: bool = True) -> Generated:
     """Copy data/ to `out` and add generated points until the atlas has `total` points."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(DATA_DIR, out)
-    path = out / "meridians.yaml"  # the channels (and regions); the points are in points/*.yaml
+    path = out / "meridians.yaml"  # the meridians (and regions); the points are in points/*.yaml
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     existing = {p["code"] for f in sorted((out / "points").glob("*.yaml"))
                 for p in (yaml.safe_load(f.read_text(encoding="utf-8")) or {}).get("points", [])}
     n_new = total - len(existing)
     if n_new < 0:
         raise ValueError(f"the real atlas already has {len(existing)} points")
-    counts = {c["id"]: c["count"] for c in data["channels"] if "count" in c}
+    counts = {c["id"]: c["count"] for c in data["meridians"] if "count" in c}
     free = sum(1 for _ in _codes(existing, (), counts))
     extra: tuple[str, ...] = ()
     if n_new > free:
-        if not allow_extra_channels:
-            raise ValueError(f"{total} points is impossible with the 14 channels + EX: the code pattern and the "
-                             f"channels' counts leave {free} codes free")
-        used = {c["id"] for c in data["channels"]}
+        if not allow_extra_meridians:
+            raise ValueError(f"{total} points is impossible with the 14 meridians + EX: the code pattern and the "
+                             f"meridians' counts leave {free} codes free")
+        used = {c["id"] for c in data["meridians"]}
         extra = _extra_ids(-(-(n_new - free) // len(NUMBERS)), used)
         for i, cid in enumerate(extra):
-            data["channels"].append({
+            data["meridians"].append({
                 "id": cid, "name": f"Synthetic {cid}", "pinyin": "Héchéng", "colour": f"#{(i * 2654435761) % 0xFFFFFF:06X}",
                 "symbol": SYMBOLS[i % len(SYMBOLS)], "dash": "dot", "kind": "extra",
             })
@@ -187,15 +187,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("points", type=int, help="points in the atlas (real ones included)")
     parser.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
     parser.add_argument("--seed", type=int, default=5)
-    parser.add_argument("--no-extra-channels", action="store_true",
-                        help=f"fail rather than add 'kind: extra' channels beyond {max_codes()} points")
+    parser.add_argument("--no-extra-meridians", action="store_true",
+                        help=f"fail rather than add 'kind: extra' meridians beyond {max_codes()} points")
     args = parser.parse_args(argv)
     try:
-        g = generate(args.points, args.out, args.seed, not args.no_extra_channels)
+        g = generate(args.points, args.out, args.seed, not args.no_extra_meridians)
     except ValueError as err:
         print(err, file=sys.stderr)
         return 1
-    note = f" (needs {len(g.extra_channels)} extra channels: {', '.join(g.extra_channels)})" if g.extra_channels else ""
+    note = f" (needs {len(g.extra_meridians)} extra meridians: {', '.join(g.extra_meridians)})" if g.extra_meridians else ""
     print(f"wrote {g.data_dir}: {g.points} points, {g.generated} generated{note}")
     return 0
 

@@ -40,16 +40,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # `python bench/run.py` as well as `python -m bench`
-    sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.generate import generate, max_codes  # noqa: E402
-from meridians.figures import LEGEND_ROOM  # noqa: E402
-from meridians.loading import DATA_DIR, load_atlas  # noqa: E402
-from meridians.render import image_name  # noqa: E402
+from meridians.draw.body_images import image_name  # noqa: E402
+from meridians.draw.chart import LEGEND_ROOM  # noqa: E402
+from meridians.load import DATA_DIR, load_atlas  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 CHROMIUM = "/usr/bin/chromium"
@@ -90,7 +88,7 @@ TARGETS = (  # (name, limit, how it is computed: see _verdicts)
 
 # ----------------------------------------------------------------------------- in-page probes
 
-# The chart's markers as drawn: plotly's markers, or a crowded view's shapes (meridians.figures.CROWDED).
+# The chart's markers as drawn: plotly's markers, or a crowded view's shapes (meridians.draw.chart.CROWDED).
 MARKERS = json.dumps(".js-plotly-plot .scatterlayer path.point, .js-plotly-plot .scatterlayer path.js-fill")
 
 # Installed before any page script: websocket frame arrival times (for the timing breakdown) and the
@@ -209,7 +207,7 @@ class Server:
         self.env = {**{k: v for k, v in os.environ.items() if k not in ("MERIDIAN_DATA", "BENCH_FLOOR_POINTS")}, **env}
         self.proc: subprocess.Popen | None = None
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         cmd = [sys.executable, "-m", "streamlit", "run", self.entry, "--server.port", str(self.port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none", *self.flags]
@@ -496,7 +494,7 @@ def prepare_atlas(label: str, data_dir: Path | None, work: Path) -> Atlas:
     positions = list(atlas.positions_in(VIEW))
     spec = {
         "image": f"app/static/{image_name(VIEW)}", "size": [w, h], "bottom": LEGEND_ROOM,
-        "height": round(min(780, max(440, 540 * h / w))) + LEGEND_ROOM,  # as meridians.figures.chart
+        "height": round(min(780, max(440, 540 * h / w))) + LEGEND_ROOM,  # as meridians.draw.chart.chart
         "regions": {r.id: r.name for r in atlas.regions.values()},
         "points": [[p.code, p.x, p.y, atlas.points[p.code].region] for p in positions],
     }
@@ -668,7 +666,7 @@ def profile(browser, atlas: Atlas, work: Path, log_dir: Path, clicks: int, log) 
 
 def spec_sizes(atlas: Atlas) -> dict[str, int]:
     """Bytes of the explorer's figure JSON by part, with a point selected (what a click re-sends)."""
-    from meridians.figures import chart
+    from meridians.draw.chart import chart
 
     a = load_atlas(atlas.data_dir or DATA_DIR)
     code = atlas.positions[0].code
@@ -948,9 +946,9 @@ def main(argv: list[str] | None = None) -> int:
                 if check.returncode != 0:
                     log(f"atlas {n}: INVALID, skipped:\n{out[-2000:]}")
                     continue
-                if g.extra_channels:
-                    atlas.note = (f"{n} points exceed the codes the 14 channels (up to their WHO counts) + EX leave; "
-                                  f"{len(g.extra_channels)} extra-kind channels added ({g.extra_channels[0]}..{g.extra_channels[-1]})")
+                if g.extra_meridians:
+                    atlas.note = (f"{n} points exceed the codes the 14 meridians (up to their WHO counts) + EX leave; "
+                                  f"{len(g.extra_meridians)} extra-kind meridians added ({g.extra_meridians[0]}..{g.extra_meridians[-1]})")
                 log(f"atlas {n}: {out.strip()} ({time.monotonic() - t_gen:.1f} s to write and validate)"
                     + (f"\n    NOTE: {atlas.note}" if atlas.note else ""))
                 pair = start_pair(atlas)
@@ -1083,8 +1081,8 @@ def main(argv: list[str] | None = None) -> int:
         writer.writeheader()
         writer.writerows(rows)
     if sizes and int(big) > max_codes():
-        print(f"  note: {big} points exceed the {max_codes()} codes the point-code pattern allows with the 14 channels"
-              " + EX; the generator added channels of kind 'extra' (see bench/generate.py).")
+        print(f"  note: {big} points exceed the {max_codes()} codes the point-code pattern allows with the 14 meridians"
+              " + EX; the generator added meridians of kind 'extra' (see bench/generate.py).")
     print(f"\nwrote {RESULTS / 'results.csv'}, clicks.csv, bytes_breakdown.json, results.png"
           + (", profile-*.txt" if args.profile else "") + f" in {time.monotonic() - started:.0f} s")
     return 0

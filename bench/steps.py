@@ -4,7 +4,7 @@
     python -m bench.steps --sizes 1500
 
 For each atlas it times (median of a few repeats) what one script run after a click does with the chart,
-in the order Streamlit does it: build the figure (meridians.figures.chart), st.plotly_chart's
+in the order Streamlit does it: build the figure (meridians.draw.chart.chart), st.plotly_chart's
 `return_figure_from_figure_or_data` (to_dict) and `plotly.io.to_json`, hashing the spec (element id and
 message hash), and the "Point" select box's labels. Then it shows how big the chart spec would be with
 some changes to the figure (what-if sizes, computed on the JSON; the app is not changed), and what a run
@@ -23,17 +23,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 import plotly.io as pio  # noqa: E402
 import plotly.tools  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
-from meridians.figures import chart  # noqa: E402
-from meridians.loading import DATA_DIR, load_atlas  # noqa: E402
+from meridians.draw.body_images import image_name  # noqa: E402
+from meridians.draw.chart import chart  # noqa: E402
+from meridians.load import DATA_DIR, load_atlas  # noqa: E402
 from meridians.query import label, matching  # noqa: E402
-from meridians.render import image_name  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 VIEW = "posterior"
@@ -106,8 +104,8 @@ def measure(name: str, data_dir: Path, repeats: int) -> dict:
     steps["chart() builds the go.Figure"], fig = timed(
         lambda: chart(atlas, VIEW, source, shown=shown, selected=code), repeats)
     positions = atlas.positions_in(VIEW)
-    steps["  of which: positions scanned once per channel"], _ = timed(  # as chart() selects each trace's points
-        lambda: [[p for p in positions if atlas.points[p.code].meridian == c.id] for c in atlas.channels.values()],
+    steps["  of which: positions scanned once per meridian"], _ = timed(  # as chart() selects each trace's points
+        lambda: [[p for p in positions if atlas.points[p.code].meridian == c.id] for c in atlas.meridians.values()],
         repeats)
     steps["st.plotly_chart: figure.to_dict()"], as_dict = timed(
         lambda: plotly.tools.return_figure_from_figure_or_data(fig, validate_figure=True), repeats)

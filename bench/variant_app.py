@@ -23,7 +23,7 @@ from pathlib import Path
 
 import streamlit as st
 
-import meridians.figures as figures
+import meridians.draw.chart as figures
 import ui.card as card
 
 ROOT = Path(__file__).resolve().parents[1]

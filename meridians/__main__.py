@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .export import to_csv, to_json
-from .loading import DATA_DIR, draft
-from .render import ASSETS_DIR, draw_preview, render_all
+from meridians.draw.body_images import ASSETS_DIR, draw_preview, render_all
+from meridians.export.points import to_csv, to_json
+from meridians.load import DATA_DIR, draft
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.view not in built.views:
             print(f"unknown view '{args.view}' (views: {', '.join(built.views)})", file=sys.stderr)
             return 1
-        colours = {code: built.channels[p.meridian].colour for code, p in built.points.items()
-                   if p.meridian in built.channels}
+        colours = {code: built.meridians[p.meridian].colour for code, p in built.points.items()
+                   if p.meridian in built.meridians}
         draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours).save(args.out)
         print(f"wrote {args.out}")
         return 0

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
-from .model import Cue, Landmark, Part, Position, Site, View, Xy, frozen_map
+from meridians.model import Cue, Landmark, Part, Position, Site, View, Xy, frozen_map
 
 SIDES = ("left", "right")
 

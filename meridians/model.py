@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping
 
 Xy = tuple[float, float]
 
@@ -151,15 +151,15 @@ class Point:
 
 
 @dataclass(frozen=True)
-class Channel:
+class Meridian:
     id: str
     name: str
     pinyin: str
     colour: str
     symbol: str
     dash: str
-    kind: str  # channel | extra
-    count: int | None  # standard channels: points 1..count
+    kind: str  # meridian | extra
+    count: int | None  # standard meridians: points 1..count
     course: str  # the traditional surface course, in words
     breaks: tuple[str, ...]  # points where the drawn course starts again (it jumps there)
 
@@ -256,7 +256,7 @@ class Study:
 @dataclass(frozen=True)
 class Atlas:
     views: Mapping[str, View]
-    channels: Mapping[str, Channel]
+    meridians: Mapping[str, Meridian]
     regions: Mapping[str, Region]
     points: Mapping[str, Point]
     mechanisms: Mapping[str, Mechanism]
@@ -280,9 +280,9 @@ class Atlas:
     def positions_of(self, code: str) -> tuple[Position, ...]:
         return self._by_code.get(code, ())
 
-    def channel_points(self, channel: str) -> tuple[str, ...]:
-        """A channel's point codes in their standard order (BL2 before BL10)."""
-        codes = [c for c, p in self.points.items() if p.meridian == channel]
+    def meridian_points(self, meridian: str) -> tuple[str, ...]:
+        """A meridian's point codes in their standard order (BL2 before BL10)."""
+        codes = [c for c, p in self.points.items() if p.meridian == meridian]
         return tuple(sorted(codes, key=lambda c: (c.rstrip("0123456789"), int(c[len(c.rstrip("0123456789")):]))))
 
     def views_of(self, code: str) -> tuple[str, ...]:

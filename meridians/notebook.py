@@ -10,9 +10,9 @@ import html
 
 import plotly.graph_objects as go
 
-from .card_data import card_data
-from .figures import chart, image_data_uri
-from .model import Atlas
+from meridians.card import card_data
+from meridians.draw.chart import chart, image_data_uri
+from meridians.model import Atlas
 
 INSTALL = "The notebook chart needs ipywidgets and anywidget: pip install -r requirements-notebook.txt"
 PROMPT = "<p><b>Click a point</b> on the chart to see its card.</p>"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Atlas, Point
+from meridians.model import Atlas, Point
 
 EVIDENCE_FILTERS = {"trial": "Used in a trial for low back pain"}
 SIZINGS = {"evidence": "Size points by how many low-back-pain studies used them"}
-COURSES = {"all": "All channels", "filtered": "Filtered channels", "none": "None"}
+COURSES = {"all": "All meridians", "filtered": "Filtered meridians", "none": "None"}
 _CODE = re.compile(r"^(?:(UB)|([A-Z]{2}))\s*-?\s*(\d{1,2})$")
 _EXTRA = re.compile(r"^EX\s*-?\s*(HN|B|UE|LE|CA)\s*-?\s*(\d{1,2})$")
 
@@ -25,8 +25,8 @@ def normalise_code(text: str) -> str | None:
     """A WHO code from the ways people type it (bl-23, UB23, Bl 23, ex-b2); None if it is not one."""
     t = text.strip().upper()
     if m := _CODE.match(t):
-        channel = "BL" if m.group(1) else m.group(2)
-        return f"{channel}{int(m.group(3))}"
+        meridian = "BL" if m.group(1) else m.group(2)
+        return f"{meridian}{int(m.group(3))}"
     if m := _EXTRA.match(t):
         return f"EX-{m.group(1)}{int(m.group(2))}"
     return None

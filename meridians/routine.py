@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from meridians.model import Atlas, Point, Study
 
-from .model import Atlas, Point, Study
-from .state import MAX_REPEATS, Spec, State
-
-MAX_POINTS = MAX_REPEATS  # the URL keeps at most this many
+MAX_POINTS = 20  # a routine's length, and so the most entries a link's key may carry
 PRESS_MINUTES = (1, 2, 3)  # per point and side
 SIDES = {True: ("Left side", "Right side"), False: ("On the midline",)}
-
-
-@dataclass(frozen=True)
-class RoutineState:
-    """The Routine page: the points, the step shown (0 is the overview) and the press time."""
-
-    routine: tuple[str, ...] = ()
-    step: int = 0
-    minutes: int = 2
-
-    @staticmethod
-    def specs(atlas: Atlas) -> tuple[Spec, ...]:
-        def step(value: str) -> int | None:
-            return int(value) if value.isdigit() and int(value) <= MAX_POINTS else None
-
-        def minutes(value: str) -> int | None:
-            return int(value) if value in {str(m) for m in PRESS_MINUTES} else None
-
-        routine = next(s for s in State.specs(atlas) if s.key == "routine")
-        return (routine, Spec("step", "step", False, step), Spec("minutes", "minutes", False, minutes))
 
 
 def added(routine: tuple[str, ...], code: str) -> tuple[str, ...]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from meridians.model import MECHANISM_KINDS
-from ui import common
+from ui import frame
 from ui.card import KIND_COLOURS, certainty_badge, study_expander
-from ui.text import badge, md
+from ui.text import badge, escape_markdown
 
-common.page_frame("Mechanisms")
-atlas = common.atlas()
+frame.page_frame("Mechanisms")
+atlas = frame.atlas()
 st.text(
     "Why might pressing a point ease back pain? The article this chart grew from names five possible reasons. "
     "Four can be tested by physiology or psychology; the fifth is the traditional Chinese explanation, shown "
@@ -19,7 +19,7 @@ st.text(
 )
 
 for m in atlas.mechanisms.values():
-    st.header(md(m.name), anchor=m.id)
+    st.header(escape_markdown(m.name), anchor=m.id)
     st.markdown(f"{badge(MECHANISM_KINDS[m.kind], KIND_COLOURS[m.kind])} {certainty_badge(m.certainty)}")
     st.text(m.summary)
     st.markdown("**Verdict**")
@@ -31,5 +31,5 @@ for m in atlas.mechanisms.values():
                 study_expander(atlas.studies[sid])
     codes = [p.code for p in atlas.points.values() if m.id in p.mechanisms]
     st.markdown("**Points where it could act**")
-    st.markdown(" · ".join(f"[{md(c)}](./?point={c}&mechanism={m.id})" for c in codes) or "None")
+    st.markdown(" · ".join(f"[{escape_markdown(c)}](./?point={c}&mechanism={m.id})" for c in codes) or "None")
     st.divider()

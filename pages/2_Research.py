@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from meridians import cite
-from meridians.evidence_plot import timeline
+from meridians.draw.evidence import timeline
+from meridians.export import citations as cite
 from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS
 from meridians.query import label, studies_matching
-from meridians.state import ResearchState
-from ui import common
+from meridians.url_state import ResearchState
+from ui import frame
 from ui.card import certainty_badge, study_expander
-from ui.text import md
-from ui.widgets import bound
+from ui.text import escape_markdown
+from ui.url import url_widget
 
-atlas, state = common.stateful_page("Research", ResearchState)
+atlas, state = frame.stateful_page("Research", ResearchState)
 st.text(
     "Every study behind the chart, with what it found, how long the effect lasted and how sure the evidence is. "
     "The overall picture: acupressure and massage may ease low back pain for a short time; the evidence is of "
@@ -23,16 +23,16 @@ st.text(
 
 with st.sidebar:
     st.header("Filter the studies")
-    bound(st.text_input, atlas, state, "q", label="Search authors, titles and summaries", max_chars=80)
-    bound(st.multiselect, atlas, state, "designs", label="Design", options=list(DESIGN_LABELS),
+    url_widget(st.text_input, atlas, state, "q", label="Search authors, titles and summaries", max_chars=80)
+    url_widget(st.multiselect, atlas, state, "designs", label="Design", options=list(DESIGN_LABELS),
           format_func=DESIGN_LABELS.get)
-    bound(st.multiselect, atlas, state, "certainties", label="Certainty of evidence", options=list(CERTAINTY_ORDER),
+    url_widget(st.multiselect, atlas, state, "certainties", label="Certainty of evidence", options=list(CERTAINTY_ORDER),
           format_func=CERTAINTY_LABELS.get)
-    bound(st.selectbox, atlas, state, "claim", label="Kind of claim", options=list(CLAIM_LABELS), index=None,
+    url_widget(st.selectbox, atlas, state, "claim", label="Kind of claim", options=list(CLAIM_LABELS), index=None,
           placeholder="Any", format_func=CLAIM_LABELS.get)
-    bound(st.selectbox, atlas, state, "mechanism", label="Mechanism", options=list(atlas.mechanisms), index=None,
+    url_widget(st.selectbox, atlas, state, "mechanism", label="Mechanism", options=list(atlas.mechanisms), index=None,
           placeholder="Any", format_func=lambda m: atlas.mechanisms[m].name)
-    bound(st.selectbox, atlas, state, "point", label="Point used", options=list(atlas.points), index=None,
+    url_widget(st.selectbox, atlas, state, "point", label="Point used", options=list(atlas.points), index=None,
           placeholder="Any", format_func=lambda c: label(atlas.points[c]))
 
 studies = studies_matching(atlas, designs=state.designs, certainties=state.certainties, claim=state.claim,
@@ -63,5 +63,5 @@ if timed:
 
 st.subheader("The studies", anchor=False)
 for s in studies:
-    st.markdown(f"{certainty_badge(s.certainty)} Lasted: {md(s.follow_up)}")
+    st.markdown(f"{certainty_badge(s.certainty)} Lasted: {escape_markdown(s.follow_up)}")
     study_expander(s)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import common
+from ui import frame
 
 EVIDENCE_REVIEWED = "25 November 2026"
 
-common.page_frame("About")
-atlas = common.atlas()
-st.warning(common.NOT_ADVICE, icon=":material/medical_information:")
+frame.page_frame("About")
+atlas = frame.atlas()
+st.warning(frame.NOT_ADVICE, icon=":material/medical_information:")
 st.header("Where the facts come from", anchor=False)
 st.markdown(
     f"""
@@ -41,7 +41,7 @@ st.text(
 )
 st.header("Method", anchor=False)
 st.text(
-    "The data lives in plain YAML files (body model, channels and points, mechanisms, studies). Every start "
+    "The data lives in plain YAML files (body model, meridians and points, mechanisms, studies). Every start "
     "checks them: a file with a mistake is named with the line and the reason, and the chart is not drawn from "
     "bad data. The chart images are drawn from the body model by a program, never by hand."
 )

@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import streamlit as st
 
-from meridians.figures import CONFIG, chart
+from meridians.draw.body_images import image_name
+from meridians.draw.chart import CONFIG, chart
 from meridians.model import CERTAINTY_LABELS
-from meridians.render import image_name
-from meridians.routine import PRESS_MINUTES, RoutineState, pregnancy_points, press_plan, trial_routines
-from meridians.state import State, to_params
-from ui import common, printouts, url
+from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial_routines
+from meridians.url_state import RoutineState, State, to_params
+from ui import frame, printouts, url
 from ui import routine as routine_ui
-from ui.text import md
-from ui.widgets import bound
+from ui.text import escape_markdown
+from ui.url import url_widget
 
-atlas, state = common.stateful_page("Routine", RoutineState)
+atlas, state = frame.stateful_page("Routine", RoutineState)
 routine, step = state.routine, state.step
 if step > len(routine):
-    common.notices((f"This routine has {len(routine)} points, so there is no step {step}; here is its overview.",))
+    frame.notices((f"This routine has {len(routine)} points, so there is no step {step}; here is its overview.",))
     step = 0
 
 if cautions := pregnancy_points(atlas, routine):  # before anything else, on every step; the reasons on the overview
     st.warning("**If you are pregnant**, leave out the points traditionally avoided in pregnancy: "
-               + md(", ".join(p.code for p in cautions)) + ".", icon=":material/pregnant_woman:")
+               + escape_markdown(", ".join(p.code for p in cautions)) + ".", icon=":material/pregnant_woman:")
     if step == 0:
         for point in cautions:
-            st.caption(md(f"{point.code}: {point.pregnancy.note} (Source: {point.pregnancy.source})"))
+            st.caption(escape_markdown(f"{point.code}: {point.pregnancy.note} (Source: {point.pregnancy.source})"))
 
 
 def go_to(new_step: int) -> None:
@@ -36,7 +36,7 @@ if step == 0:
     if routine:
         st.subheader(f"My routine: {len(routine)} point{'s' * (len(routine) > 1)}", anchor=False)
         routine_ui.editor(atlas, RoutineState, routine)
-        bound(st.segmented_control, atlas, state, "minutes", label="Press each point for", options=list(PRESS_MINUTES),
+        url_widget(st.segmented_control, atlas, state, "minutes", label="Press each point for", options=list(PRESS_MINUTES),
               required=True, format_func=lambda m: f"{m} min a side")
         st.button("Start the routine", type="primary", icon=":material/play_arrow:", on_click=go_to, args=(1,))
         printouts.routine_buttons(atlas, routine, state.minutes)
@@ -51,11 +51,11 @@ if step == 0:
                "help at best, and the evidence is of low quality.")
     for study in trial_routines(atlas):
         routine_ui.page_link(atlas, study.points, f"{study.short}: {', '.join(study.points)}")
-        st.caption(md(f"{CERTAINTY_LABELS[study.certainty]}; lasted: {study.follow_up}. {study.citation}"))
+        st.caption(escape_markdown(f"{CERTAINTY_LABELS[study.certainty]}; lasted: {study.follow_up}. {study.citation}"))
 else:
     code = routine[step - 1]
     point = atlas.points[code]
-    st.subheader(md(f"Step {step} of {len(routine)}: {code} · {point.pinyin} · {point.english}"), anchor=False)
+    st.subheader(escape_markdown(f"Step {step} of {len(routine)}: {code} · {point.pinyin} · {point.english}"), anchor=False)
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
         view = atlas.views_of(code)[0]
@@ -65,7 +65,7 @@ else:
                    "are in full colour.")
     with text_col:
         if point.pregnancy:
-            st.warning("**Traditionally avoided in pregnancy.** " + md(point.pregnancy.note),
+            st.warning("**Traditionally avoided in pregnancy.** " + escape_markdown(point.pregnancy.note),
                        icon=":material/pregnant_woman:")
         st.markdown("#### How to find it")
         st.text(point.how_to_find)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas, Study
 
-from .text import CERTAINTY_COLOURS, badge, md
+from .text import CERTAINTY_COLOURS, badge, escape_markdown
 
 KIND_COLOURS = {"physiological_hypothesis": "blue", "nonspecific_effect": "violet", "traditional_belief": "gray"}
 
@@ -19,7 +19,7 @@ def identifiers(study: Study) -> str:
     """Links built only from validated identifiers, never from free text."""
     links = []
     if study.doi:
-        links.append(f"[DOI {md(study.doi)}](https://doi.org/{study.doi})")
+        links.append(f"[DOI {escape_markdown(study.doi)}](https://doi.org/{study.doi})")
     if study.pmid:
         links.append(f"[PubMed {study.pmid}](https://pubmed.ncbi.nlm.nih.gov/{study.pmid}/)")
     if study.pmcid:
@@ -44,16 +44,16 @@ def study_entry(study: Study) -> None:
         rows.append(("Points", study.points_note))
     st.markdown("\n\n".join([
         f"{badge(DESIGN_LABELS[study.design], 'primary')} {certainty_badge(study.certainty)}",
-        md(study.summary),
-        *(f"**{name}**  \n{md(value)}" for name, value in rows),
+        escape_markdown(study.summary),
+        *(f"**{name}**  \n{escape_markdown(value)}" for name, value in rows),
     ]))
     ids = identifiers(study)
-    st.caption(md(study.citation) + (f"  \n{ids}" if ids else ""))
+    st.caption(escape_markdown(study.citation) + (f"  \n{ids}" if ids else ""))
 
 
 def study_expander(study: Study) -> None:
     """A study named by first author, year and title; opening it shows the full entry."""
-    with st.expander(md(f"{study.short}: {study.title}")):
+    with st.expander(escape_markdown(f"{study.short}: {study.title}")):
         study_entry(study)
 
 
@@ -62,35 +62,35 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
     the few points that have them). Each element is a component the browser draws again after every click;
     the card was about a quarter of what a click cost the browser (bench/README.md)."""
     point = atlas.points[code]
-    channel = atlas.channels[point.meridian]
+    meridian = atlas.meridians[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")
-    st.subheader(md(f"{point.code} · {point.pinyin} · {hanzi} · {point.english}"), anchor=False)
+    st.subheader(escape_markdown(f"{point.code} · {point.pinyin} · {hanzi} · {point.english}"), anchor=False)
     if point.pregnancy:
         st.warning(
-            "**Traditionally avoided in pregnancy.** " + md(point.pregnancy.note)
-            + "  \n:small[Source: " + md(point.pregnancy.source) + "]",
+            "**Traditionally avoided in pregnancy.** " + escape_markdown(point.pregnancy.note)
+            + "  \n:small[Source: " + escape_markdown(point.pregnancy.source) + "]",
             icon=":material/pregnant_woman:",
         )
     parts = [
-        md(f"{channel.name} ({channel.id}), {atlas.regions[point.region].name}"),
-        "#### Where it is", md(point.location),
-        "#### How to find it", md(point.how_to_find),
-        *(":small[:gray[On the chart: " + md(guide) + "]]" for guide in guides),
+        escape_markdown(f"{meridian.name} ({meridian.id}), {atlas.regions[point.region].name}"),
+        "#### Where it is", escape_markdown(point.location),
+        "#### How to find it", escape_markdown(point.how_to_find),
+        *(":small[:gray[On the chart: " + escape_markdown(guide) + "]]" for guide in guides),
     ]
     if note := atlas.regions[point.region].note:
-        parts.append(":material/touch_app: :blue-background[" + md(note) + "]")
+        parts.append(":material/touch_app: :blue-background[" + escape_markdown(note) + "]")
     parts += [
-        "#### How to press", md(point.how_to_press),
-        "#### Cautions", md(point.cautions),
+        "#### How to press", escape_markdown(point.how_to_press),
+        "#### Cautions", escape_markdown(point.cautions),
         "#### What might explain an effect",
     ]
     for mid in point.mechanisms:
         m = atlas.mechanisms[mid]
-        parts.append(f"**{md(m.name)}** {badge(MECHANISM_KINDS[m.kind], KIND_COLOURS[m.kind])} "
-                     f"{certainty_badge(m.certainty)}  \n{md(m.verdict)}")
+        parts.append(f"**{escape_markdown(m.name)}** {badge(MECHANISM_KINDS[m.kind], KIND_COLOURS[m.kind])} "
+                     f"{certainty_badge(m.certainty)}  \n{escape_markdown(m.verdict)}")
     parts += [
         "#### Traditional use",
-        md(point.traditional_use + " (Traditional Chinese medicine; not evidence that it works.)"),
+        escape_markdown(point.traditional_use + " (Traditional Chinese medicine; not evidence that it works.)"),
         "#### Studies that used this point",
     ]
     studies = atlas.studies_of(code)
@@ -99,5 +99,5 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
                      "back pain as a whole is on the Research page.")
     st.markdown("\n\n".join(parts))
     for study in studies:
-        st.markdown(f"{certainty_badge(study.certainty)} Lasted: {md(study.follow_up)}")
+        st.markdown(f"{certainty_badge(study.certainty)} Lasted: {escape_markdown(study.follow_up)}")
         study_expander(study)

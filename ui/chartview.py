@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from meridians.figures import legend_spec, spec
+from meridians.draw.body_images import image_name
+from meridians.draw.chart import legend_spec, spec
 from meridians.model import Atlas
 from meridians.query import trial_counts
-from meridians.render import image_name
-from meridians.state import State
+from meridians.url_state import State
 
 RING = "_chart_ring"  # session state: what the browser's chart shows (see `figure`)
 
@@ -63,12 +63,12 @@ class _Ring:
 
 
 def legend(atlas: Atlas) -> SentFigure:
-    """The channels' colours and shapes, under the chart and apart from it: a click's selection does not touch it."""
+    """The meridians' colours and shapes, under the chart and apart from it: a click's selection does not touch it."""
     return SentFigure(legend_spec(atlas))
 
 
 def figure(atlas: Atlas, state: State, shown: frozenset[str]) -> SentFigure:
-    """The figure for this run: the state's view, courses and highlighted channel, `shown` as the filters leave
+    """The figure for this run: the state's view, courses and highlighted meridian, `shown` as the filters leave
     it, and the ring on the state's point.
 
     A click on the chart rings its point in the browser (plotly's selection) and changes the URL; the

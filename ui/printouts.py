@@ -6,8 +6,8 @@ from datetime import date
 
 import streamlit as st
 
+from meridians.draw.printouts import routine_pdf, view_png
 from meridians.model import Atlas
-from meridians.printing import routine_pdf, view_png
 from meridians.routine import best_views
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import streamlit as st
 
 from meridians.model import Atlas
-from meridians.routine import MAX_POINTS, RoutineState, added, moved, removed
-from meridians.state import to_params
+from meridians.routine import MAX_POINTS, added, moved, removed
+from meridians.url_state import RoutineState, to_params
 
 from . import url
-from .text import md
+from .text import escape_markdown
 
 PAGE = "pages/4_Routine.py"
 TIMER_JS = (Path(__file__).parent / "press_timer.js").read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:
     for i, code in enumerate(routine, 1):
         name, up, down, out = st.columns([5, 1, 1, 1.4], vertical_alignment="center")
         point = atlas.points[code]
-        name.markdown(md(f"{i}. {code} · {point.pinyin} · {point.english}"))
+        name.markdown(escape_markdown(f"{i}. {code} · {point.pinyin} · {point.english}"))
         up.button("Up", key=f"routine_up_{code}", type="tertiary", disabled=i == 1, help=f"Press {code} earlier",
                   on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, -1)))
         down.button("Down", key=f"routine_down_{code}", type="tertiary", disabled=i == len(routine),
@@ -55,7 +55,7 @@ def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:
 
 def page_link(atlas: Atlas, routine: tuple[str, ...], label: str, step: int = 0) -> None:
     """A link to the Routine page with this routine (links between pages carry only what they are given)."""
-    st.page_link(PAGE, label=md(label), icon=":material/self_improvement:",
+    st.page_link(PAGE, label=escape_markdown(label), icon=":material/self_improvement:",
                  query_params=to_params(RoutineState(routine=routine, step=step), atlas))
 
 

@@ -7,7 +7,7 @@ import re
 _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=^%@/])")
 
 
-def md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Escape every ASCII punctuation mark so Markdown shows the text exactly as written."""
     return _PUNCT.sub(r"\\\1", text.replace("\n", " "))
 
@@ -16,4 +16,4 @@ CERTAINTY_COLOURS = {"high": "green", "moderate": "blue", "low": "orange", "very
 
 
 def badge(text: str, colour: str) -> str:
-    return f":{colour}-badge[{md(text)}]"
+    return f":{colour}-badge[{escape_markdown(text)}]"

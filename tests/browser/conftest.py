@@ -160,8 +160,7 @@ def hostile_app_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def crowded_app_url(tmp_path_factory):
     """The explorer on a generated atlas (bench/generate.py) of 1,000 points, whose back view has more markers
-    than meridians.figures.CROWDED: there the markers are shapes and the chart's ring is drawn with WebGL."""
-    sys.path.insert(0, str(ROOT))  # bench/ is not a package the tests install
+    than meridians.draw.chart.CROWDED: there the markers are shapes and the chart's ring is drawn with WebGL."""
     from bench.generate import generate
 
     data = tmp_path_factory.mktemp("crowded") / "data"
@@ -180,7 +179,7 @@ def app_url(tmp_path_factory):
 _CHART = ".js-plotly-plot"
 
 # The viewport position of the centre of a point's marker (optionally scrolled into view first), from
-# plotly's own axes. Channel traces come before the "Selected" ring, so the first match is the channel's marker.
+# plotly's own axes. Meridian traces come before the "Selected" ring, so the first match is the meridian's marker.
 _MARKER_JS = """([code, scroll]) => {
   const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd._fullData || !gd._fullLayout) return null;
@@ -211,7 +210,7 @@ _HOVERED_JS = """() => {
   return hd && hd.length && hd[0].customdata ? hd[0].customdata[0] : null;
 }"""
 
-# Every channel marker as drawn: its code and the opacity it is painted with.
+# Every meridian marker as drawn: its code and the opacity it is painted with.
 _OPACITIES_JS = """() => {
   const gd = document.querySelector('.js-plotly-plot');
   const out = [];
@@ -234,7 +233,7 @@ class AppNotDrawn(Exception):
 
 
 def chart_ready(page: Page) -> None:
-    """The chart has its markers: plotly's, or a crowded view's shapes (meridians.figures.CROWDED)."""
+    """The chart has its markers: plotly's, or a crowded view's shapes (meridians.draw.chart.CROWDED)."""
     try:
         page.wait_for_function(
             "() => { const gd = document.querySelector('.js-plotly-plot');"
@@ -317,7 +316,7 @@ def tap_point(page: Page, code: str) -> None:
 
 
 def marker_opacities(page: Page) -> list[tuple[str, float]]:
-    """(code, opacity) for every channel marker, as painted; checked against the figure's marker.opacity."""
+    """(code, opacity) for every meridian marker, as painted; checked against the figure's marker.opacity."""
     rows = page.evaluate(_OPACITIES_JS)
     assert rows, "the chart has no markers"
     for code, drawn, spec in rows:

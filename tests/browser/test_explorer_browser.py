@@ -140,7 +140,7 @@ SHAPE_COLOURS_JS = """() => document.querySelector('.js-plotly-plot').data
 
 def test_a_crowded_view_draws_shapes_rings_with_webgl_and_takes_clicks_and_taps(browser, page: Page,
                                                                                 crowded_app_url: str, helpers):
-    """Past meridians.figures.CROWDED markers on a view the markers are filled shapes, a few SVG paths (an
+    """Past meridians.draw.chart.CROWDED markers on a view the markers are filled shapes, a few SVG paths (an
     element per marker made every frame slow), and the ring is WebGL (restyling thousands of SVG rings made
     every click slow): a marker's shape is painted at its point, and a click or a tap there still selects
     the point under the pointer, rings it, opens its card and puts it in the link. Points may overlap
@@ -215,7 +215,7 @@ def test_the_page_talks_to_the_server_compressed(page: Page, app_url: str, helpe
 
 def test_a_click_lays_no_cover_over_the_page(page: Page, app_url: str, helpers):
     """plotly lays a page-wide drag cover at each mousedown on a chart. These charts cannot be dragged, and
-    laying it made the browser re-layer the whole page before the click reached the server (ui/common.py):
+    laying it made the browser re-layer the whole page before the click reached the server (ui/frame.py):
     the page keeps plotly's cover undrawn, and the click still selects its point."""
     helpers.open_app(page, app_url + "/")
     pos = helpers.marker_centre(page, "BL23")

@@ -55,7 +55,7 @@ def test_on_a_phone_the_chart_comes_first_and_the_card_below(browser, app_url: s
         assert card["y"] > chart["y"] + chart["height"] - 1, "the card is not below the chart"
         expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
         expect(page.get_by_text("Find a point")).not_to_be_in_viewport()  # the filters wait in the sidebar
-        # The channel legend under the chart: every channel's entry in sight within its box, none scrolled away.
+        # The meridian legend under the chart: every meridian's entry in sight within its box, none scrolled away.
         legend = page.locator(".st-key-legend")
         legend.scroll_into_view_if_needed()
         box = legend.bounding_box()

@@ -45,7 +45,7 @@ def test_explorer_starts_on_the_back_with_an_invitation_to_click():
 
 
 def body_chart_and_legend(at) -> tuple[dict, dict]:
-    """The explorer's two charts, and no other: the body (whose selection a click changes) and the channel legend."""
+    """The explorer's two charts, and no other: the body (whose selection a click changes) and the meridian legend."""
     chart, legend = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
     return chart, legend
 
@@ -123,18 +123,18 @@ def test_the_close_up_picker_changes_the_view_and_the_link():
     assert at.button_group(key="url_view").value is None and at.selectbox(key="url_closeup").value == "hand_back"
 
 
-def test_the_channel_lines_toggle_is_part_of_the_link():
+def test_the_meridian_lines_toggle_is_part_of_the_link():
     at = run("explorer.py")
     at.button_group(key="url_courses").set_value("none").run()
     assert at.query_params["courses"] == "none"
     assert not [t for t in at.get("plotly_chart")[0].proto.spec.split('"mode"') if t.startswith(':"lines"')]
 
 
-def test_the_meridians_page_lists_the_14_channels_and_brings_one_out():
+def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out():
     at = run("pages/0_Meridians.py")
     rows = at.dataframe[0].value
     assert len(rows) == 14 and rows["Points"].sum() == 361
-    at = run("pages/0_Meridians.py", channel="BL")
+    at = run("pages/0_Meridians.py", meridian="BL")
     assert at.subheader[0].value.startswith("BL · Bladder")
     assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
     assert "[Open in the explorer](./?meridian=BL&view=" in texts(at)
@@ -142,9 +142,9 @@ def test_the_meridians_page_lists_the_14_channels_and_brings_one_out():
     assert '"line":{"color":"rgba(0,114,178,0.9)","width":4,"dash":"solid"},"mode":"lines","name":"BL course"' in spec
 
 
-def test_the_meridians_page_notices_a_bad_channel():
-    at = run("pages/0_Meridians.py", channel="ZZ")
-    assert not at.exception and "Unknown channel" in texts(at) and "ZZ" in texts(at)
+def test_the_meridians_page_notices_a_bad_meridian():
+    at = run("pages/0_Meridians.py", meridian="ZZ")
+    assert not at.exception and "Unknown meridian" in texts(at) and "ZZ" in texts(at)
 
 
 def test_changing_a_filter_writes_it_to_the_link():

@@ -1,13 +1,13 @@
-"""The whole atlas: every standard point, in order along its channel, where the WHO standard puts it."""
+"""The whole atlas: every standard point, in order along its meridian, where the WHO standard puts it."""
 
 from __future__ import annotations
 
 import math
 
 import pytest
-
 from geometry import fraction_along, landmark, one, spots
-from meridians.figures import MARKER_SIZE, plot_height
+
+from meridians.draw.chart import MARKER_SIZE, plot_height
 
 WHO_COUNTS = {"LU": 11, "LI": 20, "ST": 45, "SP": 21, "HT": 9, "SI": 19, "BL": 67, "KI": 27, "PC": 9, "TE": 23,
               "GB": 44, "LR": 14, "GV": 28, "CV": 24}
@@ -15,12 +15,12 @@ EXTRA = ("EX-HN3", "EX-HN5", "EX-B2", "EX-B7", "EX-B8", "EX-UE7")
 CLOSE_UPS = ("face", "head_side", "hand_back", "hand_palm", "foot_top", "foot_inner", "foot_outer", "sole")
 
 
-def test_all_361_standard_points_with_their_channel_counts(atlas):
-    counts = {c: len(atlas.channel_points(c)) for c in WHO_COUNTS}
+def test_all_361_standard_points_with_their_meridian_counts(atlas):
+    counts = {c: len(atlas.meridian_points(c)) for c in WHO_COUNTS}
     assert counts == WHO_COUNTS and sum(counts.values()) == 361
-    for channel, n in WHO_COUNTS.items():
-        assert atlas.channel_points(channel) == tuple(f"{channel}{i}" for i in range(1, n + 1))
-        assert atlas.channels[channel].count == n
+    for meridian, n in WHO_COUNTS.items():
+        assert atlas.meridian_points(meridian) == tuple(f"{meridian}{i}" for i in range(1, n + 1))
+        assert atlas.meridians[meridian].count == n
 
 
 def test_the_extra_points_for_back_pain_and_relaxation_are_there(atlas):
@@ -59,7 +59,7 @@ def test_hand_and_foot_points_show_on_their_close_ups(atlas):
         assert codes <= drawn, f"{view} lacks {sorted(codes - drawn)}"
 
 
-# Stretches of a channel that run one way on the whole-body views (y grows downwards). Points the standard
+# Stretches of a meridian that run one way on the whole-body views (y grows downwards). Points the standard
 # puts at one level (TE6 and TE7) may tie: a step the wrong way by up to a pixel is a tie, not disorder.
 RUNS = {
     ("BL", 11, 30): "down", ("BL", 41, 54): "down", ("BL", 55, 60): "down", ("GV", 1, 16): "up",
@@ -71,9 +71,9 @@ RUNS = {
 
 
 @pytest.mark.parametrize("run", RUNS, ids=[f"{c}{a}-{c}{b}" for c, a, b in RUNS])
-def test_points_keep_their_standard_order_along_the_channel(atlas, run):
-    channel, first, last = run
-    codes = [f"{channel}{n}" for n in range(first, last + 1)]
+def test_points_keep_their_standard_order_along_the_meridian(atlas, run):
+    meridian, first, last = run
+    codes = [f"{meridian}{n}" for n in range(first, last + 1)]
     views = [v for v, view in atlas.views.items() if not view.closeup
              and all(any(p.code == c for p in atlas.positions_in(v)) for c in codes)]
     assert views, f"no whole-body view shows all of {codes[0]}-{codes[-1]}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from geometry import fraction_along, landmark, one, spots
-from meridians.loading import outline_mask
+
+from meridians.load import outline_mask
 
 
 def test_bilateral_point_mirrors_about_the_midline(atlas):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from meridians.card_data import card_data
+from meridians.card import card_data
 
 
 def test_the_card_is_plain_json_ready_data(atlas):

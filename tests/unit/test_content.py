@@ -13,8 +13,8 @@ def test_the_foundation_points_are_all_there(atlas):
     assert FOUNDATION_POINTS <= set(atlas.points)
 
 
-def test_the_fourteen_channels(atlas):
-    assert [c for c, ch in atlas.channels.items() if ch.kind == "channel"] == [
+def test_the_fourteen_meridians(atlas):
+    assert [c for c, ch in atlas.meridians.items() if ch.kind == "meridian"] == [
         "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV"]
 
 

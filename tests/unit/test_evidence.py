@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from meridians.evidence_plot import CERTAINTY_COLOURS, RESULT_SYMBOLS, rows, timeline
-from meridians.figures import MARKER_SIZE, chart
+from meridians.draw.chart import MARKER_SIZE, chart
+from meridians.draw.evidence import CERTAINTY_COLOURS, RESULT_SYMBOLS, rows, timeline
 from meridians.query import trial_counts
 
 

@@ -6,9 +6,9 @@ import csv
 import io
 import json
 
-from meridians import cite
 from meridians.__main__ import main
-from meridians.export import to_csv, to_json
+from meridians.export import citations as cite
+from meridians.export.points import to_csv, to_json
 
 
 def test_json_export_carries_every_point_and_position(atlas, capsys):

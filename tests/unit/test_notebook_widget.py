@@ -9,11 +9,11 @@ from types import SimpleNamespace
 import pytest
 
 from meridians import notebook
-from meridians.card_data import card_data
+from meridians.card import card_data
 
 
 def marker_trace(widget, code: str):
-    """The channel trace that holds `code`'s marker, and the marker's index in it."""
+    """The meridian trace that holds `code`'s marker, and the marker's index in it."""
     for trace in widget.figure.data:
         if trace.customdata is not None and [code] in [list(c) for c in trace.customdata]:
             return trace, [list(c) for c in trace.customdata].index([code])

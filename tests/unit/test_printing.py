@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from PIL import Image, ImageColor
 
-from meridians import printing
-from meridians.printing import MARGIN, ZOOM, routine_pdf, view_png
+from meridians.draw import printouts as printing
+from meridians.draw.printouts import MARGIN, ZOOM, routine_pdf, view_png
 from meridians.routine import MAX_POINTS
 
 DAY = date(2026, 11, 25)
@@ -28,16 +28,16 @@ def test_the_view_png_is_twice_the_screen_image_with_print_resolution(atlas):
     assert round(image.info["dpi"][0]) == printing.PNG_DPI
 
 
-def test_numbered_points_are_drawn_in_their_channel_colour_where_the_atlas_puts_them(atlas):
+def test_numbered_points_are_drawn_in_their_meridian_colour_where_the_atlas_puts_them(atlas):
     codes = ("BL40", "KI3")
     chart = printing.numbered_chart(atlas, "posterior", codes)
     plain = printing.numbered_chart(atlas, "posterior", ())
     for code in codes:
-        colour = ImageColor.getrgb(atlas.channels[atlas.points[code].meridian].colour)
+        colour = ImageColor.getrgb(atlas.meridians[atlas.points[code].meridian].colour)
         for pos in atlas.positions_of(code):
             if pos.view != "posterior":
                 continue
-            # beside the number, inside the circle: the channel colour, where the plain chart has only a small dot
+            # beside the number, inside the circle: the meridian colour, where the plain chart has only a small dot
             x, y = round(pos.x * ZOOM) - 12, round(pos.y * ZOOM)
             assert max(abs(a - b) for a, b in zip(chart.getpixel((x, y)), colour)) < 40, (code, pos.side)
             assert plain.getpixel((x, y)) != chart.getpixel((x, y))

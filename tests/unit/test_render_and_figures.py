@@ -7,9 +7,10 @@ import math
 from PIL import Image, ImageChops, ImageColor
 
 from meridians.__main__ import main
-from meridians import figures, shapes
-from meridians.figures import course_segments, FADED, chart, image_data_uri
-from meridians.render import ASSETS_DIR, draw_view, image_name
+from meridians.draw import chart as figures
+from meridians.draw import shapes
+from meridians.draw.body_images import ASSETS_DIR, draw_view, image_name
+from meridians.draw.chart import FADED, chart, course_segments, image_data_uri
 
 
 def test_committed_images_are_what_the_command_makes(atlas):
@@ -29,7 +30,7 @@ def test_images_are_smooth_not_jagged(atlas):
 
 
 def marker_traces(fig):
-    """The channel markers as drawn (not the ring over them, nor a guide's dots)."""
+    """The meridian markers as drawn (not the ring over them, nor a guide's dots)."""
     return [t for t in fig.data if t.mode == "markers" and t.customdata and t.name != "Selected"]
 
 
@@ -66,7 +67,7 @@ def test_selected_point_is_ringed_on_both_sides_with_a_guide_from_its_landmark(a
 
 
 def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
-    """A click selects a point of the last trace (invisible rings over every marker, in the channel
+    """A click selects a point of the last trace (invisible rings over every marker, in the meridian
     traces' order, so that where markers overlap the one drawn on top is picked)."""
     fig = chart(atlas, "posterior", "x.png")
     ring = fig.data[-1]
@@ -77,7 +78,7 @@ def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
 
 
 def test_a_click_restyles_only_the_ring_and_the_guides(atlas):
-    """plotly restyles every trace on the axes of the point a click selects. The markers and the channel lines
+    """plotly restyles every trace on the axes of the point a click selects. The markers and the meridian lines
     are on the body's axes; the ring and the guides on a second pair laid exactly over them, so a click
     leaves the markers as they are drawn."""
     fig = chart(atlas, "posterior", "x.png", selected="BL23")
@@ -108,9 +109,9 @@ def _outlines(trace) -> list[list[tuple[float, float]]]:
 def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atlas, monkeypatch):
     """Past CROWDED markers on a view, each marker its own SVG element made every frame of the page slow (the
     browser re-layers them all) and an SVG ring made every click slow (plotly restyles every ring). There the
-    markers are filled shapes, a trace per channel, and the ring is WebGL; the views of the real atlas stay
+    markers are filled shapes, a trace per meridian, and the ring is WebGL; the views of the real atlas stay
     as they are (no WebGL needed to use them). The shapes sit where the markers were, as wide on the screen,
-    in the channel's colour, faded as the filters say, with a red rim for the points avoided in pregnancy."""
+    in the meridian's colour, faded as the filters say, with a red rim for the points avoided in pregnancy."""
     assert not any(t.type == "scattergl" or t.fill for v in atlas.views for t in chart(atlas, v, "x.png").data)
     monkeypatch.setattr(figures, "CROWDED", 100)
     view = atlas.views["posterior"]
@@ -121,19 +122,19 @@ def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atla
     drawn_markers = [t for t in fig.data if "markers" in t.mode and t.name not in ("Guide", "Selected") and not t.showlegend]
     assert not drawn_markers  # (the legend's entries are markers with no point)
 
-    drawn: dict[tuple[str, bool], list] = {}  # (name, faded) -> the polygons of that channel or of the rims
+    drawn: dict[tuple[str, bool], list] = {}  # (name, faded) -> the polygons of that meridian or of the rims
     for t in fig.data:
         if t.fill == "toself":
             group, _, what = t.name.partition(": ")
-            colour = (figures.PREGNANCY_RIM if what == "pregnancy rims" else atlas.channels[what].colour)
+            colour = (figures.PREGNANCY_RIM if what == "pregnancy rims" else atlas.meridians[what].colour)
             faded = group == "Faded points"
             assert t.fillcolor == figures._rgba(colour, FADED if faded else 1.0) and t.hoverinfo == "skip"
             drawn.setdefault((what, faded), []).extend(_outlines(t))
     for pos in atlas.positions_in("posterior"):
         point = atlas.points[pos.code]
         faded = pos.code not in shown
-        size = figures.MARKER_SIZE * (figures.EXTRA_SCALE if atlas.channels[point.meridian].kind == "extra" else 1)
-        want = [(round(x), round(y)) for x, y in shapes.polygon(atlas.channels[point.meridian].symbol, pos.x, pos.y,
+        size = figures.MARKER_SIZE * (figures.EXTRA_SCALE if atlas.meridians[point.meridian].kind == "extra" else 1)
+        want = [(round(x), round(y)) for x, y in shapes.polygon(atlas.meridians[point.meridian].symbol, pos.x, pos.y,
                                                                 size / 2 * scale)]
         assert want in drawn[(point.meridian, faded)], pos
         rims = drawn.get(("pregnancy rims", faded), [])
@@ -141,12 +142,12 @@ def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atla
                    and abs(sum(y for _, y in o) / len(o) - sum(y for _, y in want) / len(want)) < 1]
         assert bool(centred) == (point.pregnancy is not None), pos
     # as wide on the screen as a marker: BL's circles, of size 11, span 11 screen pixels
-    assert atlas.channels["BL"].symbol == "circle"
+    assert atlas.meridians["BL"].symbol == "circle"
     for circle in (o for t in fig.data if t.name == "Points: BL" for o in _outlines(t)):
         assert abs((max(x for x, _ in circle) - min(x for x, _ in circle)) / scale - figures.MARKER_SIZE) <= 1 / scale
 
 
-def test_every_channel_symbol_has_an_outline_that_fills_plotlys_marker_box():
+def test_every_meridian_symbol_has_an_outline_that_fills_plotlys_marker_box():
     """A crowded view draws plotly's symbols as polygons: each reaches as far as plotly's (1 to 1.6 radii),
     is symmetric left to right as plotly's are, and covers an area (a line would draw nothing)."""
     for symbol, outline in shapes.OUTLINES.items():
@@ -175,8 +176,8 @@ def _numbers(run):
     return [int(p.code[2:]) for p in run]
 
 
-def test_a_channel_course_joins_its_points_in_standard_order_on_each_side(atlas):
-    bl = atlas.channels["BL"]
+def test_a_meridian_course_joins_its_points_in_standard_order_on_each_side(atlas):
+    bl = atlas.meridians["BL"]
     by_code = {}
     for pos in atlas.positions_in("posterior"):
         by_code.setdefault(pos.code, []).append(pos)
@@ -187,10 +188,10 @@ def test_a_channel_course_joins_its_points_in_standard_order_on_each_side(atlas)
     assert not any(a.code == "BL40" and b.code == "BL41" for r in runs for a, b in zip(r, r[1:]))
 
 
-def test_the_course_toggle_draws_all_the_filtered_or_no_channels(atlas):
+def test_the_course_toggle_draws_all_the_filtered_or_no_meridians(atlas):
     def courses(**kw):
         return {t.name for t in chart(atlas, "posterior", "x.png", **kw).data if t.mode == "lines" and t.name}
-    bl_only = frozenset(atlas.channel_points("BL"))
+    bl_only = frozenset(atlas.meridian_points("BL"))
     assert {"BL course", "GV course"} <= courses()
     assert courses(shown=bl_only, courses="filtered") == {"BL course"}
     assert courses(courses="none") == set()
@@ -223,11 +224,11 @@ def test_notebooks_get_the_image_inline(atlas):
     assert image_data_uri("posterior").startswith("data:image/png;base64,iVBOR")
 
 
-def test_the_preview_marks_each_point_in_its_channel_colour(atlas, tmp_path):
+def test_the_preview_marks_each_point_in_its_meridian_colour(atlas, tmp_path):
     out = tmp_path / "preview.png"
     assert main(["preview", "lower_back", "--out", str(out)]) == 0
     image = Image.open(out).convert("RGB")
-    for code in ("BL23", "EX-B7"):  # an extra point too: its code does not start with its channel's id
+    for code in ("BL23", "EX-B7"):  # an extra point too: its code does not start with its meridian's id
         spot = next(p for p in atlas.positions_in("lower_back") if p.code == code)
-        colour = atlas.channels[atlas.points[code].meridian].colour
+        colour = atlas.meridians[atlas.points[code].meridian].colour
         assert image.getpixel((round(spot.x * 2), round(spot.y * 2))) == ImageColor.getrgb(colour), code

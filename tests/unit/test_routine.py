@@ -7,9 +7,16 @@ from hypothesis import strategies as st
 
 from meridians import load_atlas
 from meridians.routine import (
-    MAX_POINTS, RoutineState, added, best_views, moved, pregnancy_points, press_plan, removed, trial_routines,
+    MAX_POINTS,
+    added,
+    best_views,
+    moved,
+    pregnancy_points,
+    press_plan,
+    removed,
+    trial_routines,
 )
-from meridians.state import State, parse, to_params
+from meridians.url_state import RoutineState, State, parse, to_params
 
 ATLAS = load_atlas()
 POINTS = sorted(ATLAS.points)

@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meridians import load_atlas
-from meridians.state import ResearchState, State, parse, to_params
+from meridians.url_state import ResearchState, State, parse, to_params
 
 ATLAS = load_atlas()
 VIEWS, POINTS = sorted(ATLAS.views), sorted(ATLAS.points)
-MECHS, CHANNELS, REGIONS = sorted(ATLAS.mechanisms), sorted(ATLAS.channels), sorted(ATLAS.regions)
+MECHS, MERIDIANS, REGIONS = sorted(ATLAS.mechanisms), sorted(ATLAS.meridians), sorted(ATLAS.regions)
 
 
 def subsets(items):
@@ -22,7 +22,7 @@ states = st.builds(
     view=st.sampled_from(VIEWS),
     point=st.none() | st.sampled_from(POINTS),
     mechanisms=subsets(MECHS),
-    meridians=subsets(CHANNELS),
+    meridians=subsets(MERIDIANS),
     region=st.none() | st.sampled_from(REGIONS),
     evidence=st.none() | st.just("trial"),
     q=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30).map(str.strip),

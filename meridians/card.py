@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from .model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas
+from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas
 
 
 def card_data(atlas: Atlas, code: str) -> dict:
     """Everything the card says about a point: its fields, where it is drawn, what might explain an
     effect, and the studies that used it with how sure they are and how long the effect lasted."""
     p = atlas.points[code]
-    channel = atlas.channels[p.meridian]
+    meridian = atlas.meridians[p.meridian]
     return {
         "code": p.code, "pinyin": p.pinyin, "hanzi": p.hanzi, "hanzi_simplified": p.hanzi_simplified,
-        "english": p.english, "meridian": {"id": channel.id, "name": channel.name},
+        "english": p.english, "meridian": {"id": meridian.id, "name": meridian.name},
         "region": {"id": p.region, "name": atlas.regions[p.region].name}, "bilateral": p.bilateral,
         "location": p.location, "how_to_find": p.how_to_find, "how_to_press": p.how_to_press,
         "cautions": p.cautions, "traditional_use": p.traditional_use,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
-from .model import CERTAINTY_LABELS, DESIGN_LABELS, Study
+from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, Study
 
 CSV_FIELDS = ("id", "authors", "year", "title", "journal", "volume", "issue", "pages", "doi", "pmid", "pmcid",
               "cochrane_id", "design", "n", "follow_up", "certainty", "points", "summary")

@@ -12,9 +12,9 @@ from datetime import date
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .model import Atlas
-from .render import draw_view
-from .routine import best_views
+from meridians.draw.body_images import draw_view
+from meridians.model import Atlas
+from meridians.routine import best_views
 
 ZOOM = 2  # the view image at twice its screen size: 1200 x 2400 for the whole body
 PNG_DPI = 200  # so the whole-body chart prints about 15 cm wide
@@ -58,7 +58,7 @@ def _line_height(fnt) -> int:
 
 
 def numbered_chart(atlas: Atlas, view: str, codes: tuple[str, ...], zoom: int = ZOOM, mark: float = 1) -> Image.Image:
-    """The view's body image with every point as a small dot in its channel's colour, and the points of
+    """The view's body image with every point as a small dot in its meridian's colour, and the points of
     `codes` as numbered circles (their place in `codes`, from 1) labelled with their code; `mark` enlarges
     the circles and labels of a chart that will be printed small."""
     image = draw_view(atlas.views[view], zoom)
@@ -66,7 +66,7 @@ def numbered_chart(atlas: Atlas, view: str, codes: tuple[str, ...], zoom: int = 
     dot = 3 * zoom
     for pos in atlas.positions_in(view):
         if pos.code not in codes:
-            colour = atlas.channels[atlas.points[pos.code].meridian].colour
+            colour = atlas.meridians[atlas.points[pos.code].meridian].colour
             draw.ellipse((pos.x * zoom - dot, pos.y * zoom - dot, pos.x * zoom + dot, pos.y * zoom + dot), fill=colour)
     r = round(9 * zoom * mark)
     number_font, label_font = font(round(11 * zoom * mark), bold=True), font(round(10 * zoom * mark), bold=True)
@@ -77,7 +77,7 @@ def numbered_chart(atlas: Atlas, view: str, codes: tuple[str, ...], zoom: int = 
         point = atlas.points[pos.code]
         x, y = pos.x * zoom, pos.y * zoom
         rim = PREGNANCY_RIM if point.pregnancy else (255, 255, 255)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=atlas.channels[point.meridian].colour, outline=rim, width=zoom * 2)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=atlas.meridians[point.meridian].colour, outline=rim, width=zoom * 2)
         draw.text((x, y), str(codes.index(pos.code) + 1), font=number_font, fill="white", anchor="mm",
                   stroke_width=1, stroke_fill=(0, 0, 0))
         if pos.code not in labelled:  # a bilateral point is numbered on both sides, named once
@@ -106,7 +106,7 @@ def view_png(atlas: Atlas, view: str, codes: tuple[str, ...], today: date) -> by
     title_font, body_font, small_font = font(40, bold=True), font(26), font(20)
     legend = [line for row in _legend(atlas, view, codes) for line in wrap(row, body_font, chart.width)]
     if not codes:
-        legend = ["No point chosen: every point of the view is a dot in its channel's colour."]
+        legend = ["No point chosen: every point of the view is a dot in its meridian's colour."]
     if any(atlas.points[c].pregnancy for c in codes):
         legend.append("A red rim marks a point traditionally avoided in pregnancy.")
     footer = [SOURCE, f"Printed {today.isoformat()}. Information, not medical advice."]

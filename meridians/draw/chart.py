@@ -1,31 +1,30 @@
-"""Plotly charts of a view: the body image, channel courses, clickable points and the selected one."""
+"""Plotly charts of a view: the body image, meridian courses, clickable points and the selected one."""
 
 from __future__ import annotations
 
 import base64
 import html
 import math
+from collections.abc import Mapping
 from pathlib import Path
-
-from typing import Mapping
 
 import plotly.graph_objects as go
 
-from .model import Atlas, Channel, Position, View
-from .render import ASSETS_DIR, image_name
-from .shapes import polygon
+from meridians.draw.body_images import ASSETS_DIR, image_name
+from meridians.draw.shapes import polygon
+from meridians.model import Atlas, Meridian, Position, View
 
 FADED = 0.18
 MARKER_SIZE = 11
-EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between channel points
-LEGEND_ROOM = 56  # pixels below the body for the channel legend
+EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between meridian points
+LEGEND_ROOM = 56  # pixels below the body for the meridian legend
 LEGEND_ROW = 20  # pixels a row of the legend takes
 PREGNANCY_RIM = "#B00020"
 RING_SIZE = 24
 # More markers than this and a view is crowded (none of our atlas's views is; bench/README.md has the figures):
 # - its ring trace is drawn with WebGL: a click restyles every ring, and with 10,000 SVG rings a click at
 #   5,000 points took 169 ms to its card, with WebGL 101 ms;
-# - its markers are filled shapes, one SVG path per channel (meridians.shapes), not plotly's markers: each
+# - its markers are filled shapes, one SVG path per meridian (meridians.draw.shapes), not plotly's markers: each
 #   of those is an element placed by a transform of its own, and the browser re-layers them all at every
 #   frame that changes anything on the page (at 5,000 points, 19 ms of "Layerize" and 14 ms of paint a click).
 #   The shapes have no white rim (plotly draws a line of its own for every outline: an element a marker
@@ -65,17 +64,17 @@ def guide_label(guide: str, limit: int = 36) -> str:
     return short if len(short) <= limit else short[: limit - 1] + "…"
 
 
-def course_segments(atlas: Atlas, channel: Channel, by_code: Mapping[str, list[Position]]) -> list[list[Position]]:
-    """The drawn course of a channel on one view: its points in standard order, one line per body side,
-    broken where the channel jumps (its `breaks`) or where a point is not on this view."""
-    codes = atlas.channel_points(channel.id)
+def course_segments(atlas: Atlas, meridian: Meridian, by_code: Mapping[str, list[Position]]) -> list[list[Position]]:
+    """The drawn course of a meridian on one view: its points in standard order, one line per body side,
+    broken where the meridian jumps (its `breaks`) or where a point is not on this view."""
+    codes = atlas.meridian_points(meridian.id)
     sides = {p.side for c in codes for p in by_code.get(c, ())} - {"midline"} or {"midline"}
     segments = []
     for side in sorted(sides):
         run: list[Position] = []
         for code in codes:
             spot = next((p for p in by_code.get(code, ()) if p.side in (side, "midline")), None)
-            if spot is None or code in channel.breaks:
+            if spot is None or code in meridian.breaks:
                 if len(run) > 1:
                     segments.append(run)
                 run = []
@@ -86,19 +85,19 @@ def course_segments(atlas: Atlas, channel: Channel, by_code: Mapping[str, list[P
     return segments
 
 
-def legend_traces(atlas: Atlas, channel_ids) -> list[dict]:
-    """One legend entry per channel (its colour and marker shape), as traces with no point to draw."""
+def legend_traces(atlas: Atlas, meridian_ids) -> list[dict]:
+    """One legend entry per meridian (its colour and marker shape), as traces with no point to draw."""
     return [{"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": f"{c.id} {c.name}",
              "showlegend": True, "hoverinfo": "skip",
              "marker": {"size": MARKER_SIZE * (EXTRA_SCALE if c.kind == "extra" else 1), "color": c.colour,
                         "symbol": c.symbol, "line": {"color": "white", "width": 1.2}}}
-            for c in atlas.channels.values() if c.id in channel_ids]
+            for c in atlas.meridians.values() if c.id in meridian_ids]
 
 
 def legend_spec(atlas: Atlas) -> dict:
-    """Every channel's colour and marker shape, as a chart of its own: a page can show it apart from a chart
+    """Every meridian's colour and marker shape, as a chart of its own: a page can show it apart from a chart
     whose selection changes on every click, which then has fewer traces for plotly to go through."""
-    entries = legend_traces(atlas, set(atlas.channels))
+    entries = legend_traces(atlas, set(atlas.meridians))
     # Two entries a row, on a phone as on a desktop (the longest names do not fit three to a phone's row),
     # and room for every row: the legend never scrolls.
     rows = -(-len(entries) // 2)
@@ -119,27 +118,27 @@ def _rgba(colour: str, alpha: float) -> str:
 
 
 def _course_traces(atlas: Atlas, by_code, shown: frozenset[str], courses: str, highlight: str | None):
-    for channel in atlas.channels.values():
-        if channel.kind != "channel":
+    for meridian in atlas.meridians.values():
+        if meridian.kind != "meridian":
             continue
-        lit = any(atlas.points[c].meridian == channel.id for c in shown)
-        if courses == "filtered" and not lit and channel.id != highlight:
+        lit = any(atlas.points[c].meridian == meridian.id for c in shown)
+        if courses == "filtered" and not lit and meridian.id != highlight:
             continue
         xs: list[float | None] = []
         ys: list[float | None] = []
-        for run in course_segments(atlas, channel, by_code):
+        for run in course_segments(atlas, meridian, by_code):
             xs += [round(p.x, 1) for p in run] + [None]
             ys += [round(p.y, 1) for p in run] + [None]
         if not xs:
             continue
-        strong = channel.id == highlight
+        strong = meridian.id == highlight
         opacity = 0.9 if strong else (0.12 if highlight or not lit else 0.5)
         yield {
             "type": "scatter", "x": xs[:-1], "y": ys[:-1], "mode": "lines", "hoverinfo": "skip",
-            "showlegend": False, "name": f"{channel.id} course",
+            "showlegend": False, "name": f"{meridian.id} course",
             # The opacity in the colour, not the trace's: an opacity on the trace makes the browser paint the
             # line apart and blend it in, on every repaint of the chart (half of what a click cost the page).
-            "line": {"color": _rgba(channel.colour, opacity), "width": 4 if strong else 2, "dash": channel.dash},
+            "line": {"color": _rgba(meridian.colour, opacity), "width": 4 if strong else 2, "dash": meridian.dash},
         }
 
 
@@ -176,8 +175,8 @@ def _shapes(markers, grow: float, scale: float) -> tuple[list, list]:
     2.1 MB with tenths (a rerun costs in proportion: bench/README.md)."""
     xs: list[int | None] = []
     ys: list[int | None] = []
-    for pos, _, channel, size in markers:
-        for x, y in polygon(channel.symbol, pos.x, pos.y, (size / 2 + grow) * scale):
+    for pos, _, meridian, size in markers:
+        for x, y in polygon(meridian.symbol, pos.x, pos.y, (size / 2 + grow) * scale):
             xs.append(round(x))
             ys.append(round(y))
         xs.append(None)
@@ -186,14 +185,14 @@ def _shapes(markers, grow: float, scale: float) -> tuple[list, list]:
 
 
 def _shape_traces(name: str, opacity: float, markers: list, scale: float):
-    """A crowded view's markers (see CROWDED), each a (position, point, channel, size), as filled shapes: one
-    trace per channel, over one of the pregnancy rims (shapes a rim larger, in red). `scale` is image pixels
+    """A crowded view's markers (see CROWDED), each a (position, point, meridian, size), as filled shapes: one
+    trace per meridian, over one of the pregnancy rims (shapes a rim larger, in red). `scale` is image pixels
     per screen pixel."""
-    by_channel: dict[Channel, list] = {}
+    by_meridian: dict[Meridian, list] = {}
     for marker in markers:
-        by_channel.setdefault(marker[2], []).append(marker)
-    rimmed = [(pos, point, channel, size) for pos, point, channel, size in markers if point.pregnancy]
-    layers = [(f"{name}: {channel.id}", channel.colour, group, 0.0) for channel, group in by_channel.items()]
+        by_meridian.setdefault(marker[2], []).append(marker)
+    rimmed = [(pos, point, meridian, size) for pos, point, meridian, size in markers if point.pregnancy]
+    layers = [(f"{name}: {meridian.id}", meridian.colour, group, 0.0) for meridian, group in by_meridian.items()]
     if rimmed:
         layers.insert(0, (f"{name}: pregnancy rims", PREGNANCY_RIM, rimmed, 2.2))
     for label, colour, group, grow in layers:
@@ -204,8 +203,8 @@ def _shape_traces(name: str, opacity: float, markers: list, scale: float):
 
 def chart(atlas: Atlas, view: str, image_source: str, **options) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all);
-    `courses` draws the channels' courses for all channels, the filtered ones or none (see COURSES);
-    `highlight` brings out one channel; `sizes` scales each marker by a count (such as trial use).
+    `courses` draws the meridians' courses for all meridians, the filtered ones or none (see COURSES);
+    `highlight` brings out one meridian; `sizes` scales each marker by a count (such as trial use).
 
     The selected point's ring is plotly's own selection on the last trace ("Selected"): an invisible
     ring over every marker, shown for the selected ones. That trace takes the clicks, so a click rings
@@ -232,7 +231,7 @@ def spec(
     legend: bool = True,
 ) -> dict:
     """The figure of `chart` as a plain dict (what is sent to the browser). `legend=False` leaves out the
-    channel legend, for a page that shows `legend_spec` apart from the chart."""
+    meridian legend, for a page that shows `legend_spec` apart from the chart."""
     v = atlas.views[view]
     w, h = v.size
     shown = frozenset(atlas.points) if shown is None else shown
@@ -243,33 +242,33 @@ def spec(
 
     traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
     # Extra points first: the extra points (Jiaji beside the spine) must not take clicks meant for the
-    # channel points drawn over them.
-    order = {c: i for i, c in enumerate(sorted(atlas.channels, key=lambda c: atlas.channels[c].kind != "extra"))}
+    # meridian points drawn over them.
+    order = {c: i for i, c in enumerate(sorted(atlas.meridians, key=lambda c: atlas.meridians[c].kind != "extra"))}
     positions = sorted(positions, key=lambda p: order[atlas.points[p.code].meridian])
     hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
     hit_sizes: list[float] = []
     crowded = len(positions) > CROWDED
     # All markers in two traces, the faded ones under the ones the filters let through, each with one opacity
-    # (on a crowded view, as shapes: a trace per channel in each).
+    # (on a crowded view, as shapes: a trace per meridian in each).
     for name, opacity, group in (("Faded points", FADED, [p for p in positions if p.code not in shown]),
                                  ("Points", 1.0, [p for p in positions if p.code in shown])):
         if not group:
             continue
         points = [atlas.points[p.code] for p in group]
-        channels = [atlas.channels[pt.meridian] for pt in points]
-        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, channels)]
+        meridians = [atlas.meridians[pt.meridian] for pt in points]
+        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, meridians)]
         hits.extend(group)
         hit_sizes.extend(group_sizes)
         if crowded:
-            markers = list(zip(group, points, channels, group_sizes))
+            markers = list(zip(group, points, meridians, group_sizes))
             traces.extend(_shape_traces(name, opacity, markers, h / plot_height(v)))
             continue
         traces.append({
             "type": "scatter", "x": [_r(p.x) for p in group], "y": [_r(p.y) for p in group], "mode": "markers",
             "name": name, "showlegend": False, "customdata": [[p.code] for p in group], "hoverinfo": "skip",
             "marker": {
-                "size": _uniform(group_sizes), "color": _uniform([c.colour for c in channels]),
-                "symbol": _uniform([c.symbol for c in channels]), "opacity": opacity,
+                "size": _uniform(group_sizes), "color": _uniform([c.colour for c in meridians]),
+                "symbol": _uniform([c.symbol for c in meridians]), "opacity": opacity,
                 "line": {
                     "color": _uniform([PREGNANCY_RIM if pt.pregnancy else "white" for pt in points]),
                     "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),

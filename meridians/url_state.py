@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Collection, Mapping, Sequence
 
-from .model import CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS, Atlas
-from .query import COURSES, EVIDENCE_FILTERS, SIZINGS, normalise_code
+from meridians.model import CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS, Atlas
+from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, normalise_code
+from meridians.routine import MAX_POINTS, PRESS_MINUTES
 
 MAX_VALUE = 80  # longer values are cut before use
-MAX_REPEATS = 20
+MAX_REPEATS = MAX_POINTS
 IGNORED_KEYS = frozenset({"embed", "embed_options"})  # Streamlit's own
 
 Params = Mapping[str, "str | Sequence[str]"]
@@ -24,6 +25,7 @@ class Spec:
     many: bool
     accepts: Collection[str] | Callable[[str], object | None] | None
     sep: str | None = None  # an ordered list written as one value: routine=BL23,BL25
+    old_keys: tuple[str, ...] = ()  # what older links called this key: read, never written
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class State:
             Spec("view", "view", False, atlas.views),
             Spec("point", "point", False, point),
             Spec("mechanism", "mechanisms", True, atlas.mechanisms),
-            Spec("meridian", "meridians", True, atlas.channels),
+            Spec("meridian", "meridians", True, atlas.meridians),
             Spec("region", "region", False, atlas.regions),
             Spec("evidence", "evidence", False, EVIDENCE_FILTERS),
             Spec("q", "q", False, None),
@@ -62,10 +64,10 @@ class State:
 
     @property
     def highlight(self) -> str | None:
-        """The one channel brought out on the chart: the meridian filter when it names just one."""
+        """The one meridian brought out on the chart: the meridian filter when it names just one."""
         return self.meridians[0] if len(self.meridians) == 1 else None
 
-    def with_point(self, atlas: Atlas, code: str | None) -> "State":
+    def with_point(self, atlas: Atlas, code: str | None) -> State:
         """Select a point, moving to a view that shows it when this one does not."""
         if code is None:
             return replace(self, point=None)
@@ -75,16 +77,17 @@ class State:
 
 
 @dataclass(frozen=True)
-class MeridianState:
-    """The Meridians page: one channel brought out, on one view."""
+class MeridiansState:
+    """The Meridians page: one meridian brought out, on one view."""
 
-    channel: str | None = None
+    meridian: str | None = None
     view: str | None = None
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
         return (
-            Spec("channel", "channel", False, tuple(c for c, ch in atlas.channels.items() if ch.kind == "channel")),
+            Spec("meridian", "meridian", False, tuple(c for c, ch in atlas.meridians.items() if ch.kind == "meridian"),
+                 old_keys=("channel",)),
             Spec("view", "view", False, atlas.views),
         )
 
@@ -112,13 +115,33 @@ class ResearchState:
         )
 
 
+@dataclass(frozen=True)
+class RoutineState:
+    """The Routine page: the points, the step shown (0 is the overview) and the press time."""
+
+    routine: tuple[str, ...] = ()
+    step: int = 0
+    minutes: int = 2
+
+    @staticmethod
+    def specs(atlas: Atlas) -> tuple[Spec, ...]:
+        def step(value: str) -> int | None:
+            return int(value) if value.isdigit() and int(value) <= MAX_POINTS else None
+
+        def minutes(value: str) -> int | None:
+            return int(value) if value in {str(m) for m in PRESS_MINUTES} else None
+
+        routine = next(s for s in State.specs(atlas) if s.key == "routine")
+        return (routine, Spec("step", "step", False, step), Spec("minutes", "minutes", False, minutes))
+
+
 def _shown(value: str) -> str:
     value = " ".join(value.split())
     return value if len(value) <= 24 else value[:24] + "…"
 
 
 def _values(params: Params, spec: Spec) -> list[str]:
-    raw = params.get(spec.key, [])
+    raw = next((params[k] for k in (spec.key, *spec.old_keys) if k in params), [])
     values = [raw] if isinstance(raw, str) else list(raw)
     if spec.sep:
         values = [item for v in values[:MAX_REPEATS] for item in v[: (MAX_VALUE + 1) * MAX_REPEATS].split(spec.sep)]
@@ -137,7 +160,7 @@ def parse(params: Params, cls, atlas: Atlas):
     """The state a link asks for, and a short notice for everything in it that was not used."""
     notices: list[str] = []
     specs = cls.specs(atlas)
-    known_keys = {s.key for s in specs} | IGNORED_KEYS
+    known_keys = {k for s in specs for k in (s.key, *s.old_keys)} | IGNORED_KEYS
     for key in params:
         if key not in known_keys:
             notices.append(f"The link setting '{_shown(str(key))}' is not one this page uses; it was ignored.")

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .model import Atlas
+from meridians.model import Atlas
 
 CSV_FIELDS = ("code", "meridian", "pinyin", "hanzi", "english", "region", "mechanisms", "studies", "pregnancy_caution",
               "view", "side", "x", "y", "image_width", "image_height")

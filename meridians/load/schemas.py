@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .shapes import SYMBOLS
+from meridians.draw.shapes import SYMBOLS
 
 
 def _pattern(regex: str, says: str) -> dict:
@@ -126,10 +126,10 @@ _site = {
 
 MERIDIANS = {
     "type": "object",
-    "required": ["channels", "regions"],
+    "required": ["meridians", "regions"],
     "additionalProperties": False,
     "properties": {
-        "channels": {
+        "meridians": {
             "type": "array",
             "minItems": 1,
             "items": {
@@ -137,13 +137,13 @@ MERIDIANS = {
                 "required": ["id", "name", "pinyin", "colour", "symbol", "dash"],
                 "additionalProperties": False,
                 "properties": {
-                    "id": _pattern("^[A-Z]{2}$", "a two-letter channel code (e.g. BL)"),
+                    "id": _pattern("^[A-Z]{2}$", "a two-letter meridian code (e.g. BL)"),
                     "name": _text,
                     "pinyin": _text,
                     "colour": _pattern("^#[0-9A-Fa-f]{6}$", "a colour like #0072B2"),
                     "symbol": {"enum": list(SYMBOLS)},  # plotly's, each with an outline for crowded views
                     "dash": {"enum": ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]},
-                    "kind": {"enum": ["channel", "extra"]},
+                    "kind": {"enum": ["meridian", "extra"]},
                     "count": {"type": "integer", "minimum": 1, "maximum": 99},
                     "course": _text,
                     "breaks": {"type": "array", "items": _text, "uniqueItems": True},

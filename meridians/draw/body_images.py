@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .body import mirror_cue_points, smooth
-from .model import View
+from meridians.body import mirror_cue_points, smooth
+from meridians.model import View
 
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 SCALE = 4  # supersampling factor: draw large, shrink, and edges come out smooth
 BACKGROUND = (250, 248, 244)
 SKIN = (238, 216, 198)
@@ -70,7 +70,7 @@ def draw_icon(size: int = 64) -> Image.Image:
 
 def draw_preview(view: View, positions, colours: dict[str, str]) -> Image.Image:
     """A view with every placed point labelled by its code: for checking placement by eye while authoring.
-    `colours` gives each point code its channel's colour."""
+    `colours` gives each point code its meridian's colour."""
     image = draw_view(view).resize((view.size[0] * 2, view.size[1] * 2), Image.Resampling.LANCZOS)
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=11)

@@ -9,16 +9,27 @@ import yaml
 from jsonschema import Draft202012Validator
 from PIL import Image, ImageDraw
 
-from . import body
-from .model import (
-    Atlas, Channel, Effect, Mechanism, Point, Position, Pregnancy, Region, Site, Study, View, frozen_map,
+from meridians import body
+from meridians.load.problems import DataError, Problem, place_of
+from meridians.load.schemas import FILES
+from meridians.model import (
+    Atlas,
+    Effect,
+    Mechanism,
+    Meridian,
+    Point,
+    Position,
+    Pregnancy,
+    Region,
+    Site,
+    Study,
+    View,
+    frozen_map,
 )
-from .problems import DataError, Problem, place_of
-from .schemas import FILES
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: four times faster
-STANDARD_CHANNELS = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
+STANDARD_MERIDIANS = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
 
 
 class _Source:
@@ -197,7 +208,7 @@ def _site(raw: dict) -> Site:
     )
 
 
-def _points(sources: list[_Source], views: dict[str, View], channels, regions, mechanisms):
+def _points(sources: list[_Source], views: dict[str, View], meridians, regions, mechanisms):
     points: dict[str, Point] = {}
     files: dict[str, str] = {}
     positions: list[Position] = []
@@ -210,13 +221,13 @@ def _points(sources: list[_Source], views: dict[str, View], channels, regions, m
             problems.append(src.problem(here + ("code",), f"duplicate point code '{code}' (first in {files[code]})"))
             continue
         files[code] = src.name
-        for key, known in (("meridian", channels), ("region", regions)):
+        for key, known in (("meridian", meridians), ("region", regions)):
             if raw[key] not in known:
                 problems.append(src.problem(here + (key,), f"unknown {key} '{raw[key]}'"))
-        channel_id = raw["meridian"]
-        expected = channel_id if channel_id != "EX" else "EX-"
-        if channel_id in channels and not code.startswith(expected):
-            problems.append(src.problem(here + ("code",), f"code '{code}' does not belong to meridian '{channel_id}'"))
+        meridian_id = raw["meridian"]
+        expected = meridian_id if meridian_id != "EX" else "EX-"
+        if meridian_id in meridians and not code.startswith(expected):
+            problems.append(src.problem(here + ("code",), f"code '{code}' does not belong to meridian '{meridian_id}'"))
         problems += _unknown(src, here + ("mechanisms",), raw["mechanisms"], mechanisms, "mechanism")
         sites = tuple(_site(s) for s in raw["sites"])
         for j, site in enumerate(sites):
@@ -247,7 +258,7 @@ def _points(sources: list[_Source], views: dict[str, View], channels, regions, m
         preg = raw.get("pregnancy")
         points[code] = Point(
             code=code, pinyin=raw["pinyin"], hanzi=raw["hanzi"], hanzi_simplified=raw.get("hanzi_simplified"),
-            english=raw["english"], meridian=channel_id, region=raw["region"], location=raw["location"],
+            english=raw["english"], meridian=meridian_id, region=raw["region"], location=raw["location"],
             how_to_find=raw["how_to_find"], how_to_press=raw["how_to_press"], cautions=raw["cautions"],
             traditional_use=raw["traditional_use"], bilateral=raw["bilateral"], mechanisms=tuple(raw["mechanisms"]),
             sites=sites, pregnancy=Pregnancy(preg["note"], preg["source"]) if preg else None,
@@ -255,41 +266,41 @@ def _points(sources: list[_Source], views: dict[str, View], channels, regions, m
     return points, tuple(positions), problems
 
 
-def _channels(src: _Source) -> tuple[dict[str, Channel], list[Problem]]:
-    channels, problems = {}, []
-    for i, raw in enumerate(src.data["channels"]):
-        if raw["id"] in channels:
-            problems.append(src.problem(("channels", i, "id"), f"duplicate channel '{raw['id']}'"))
-        channels[raw["id"]] = Channel(
+def _meridians(src: _Source) -> tuple[dict[str, Meridian], list[Problem]]:
+    meridians, problems = {}, []
+    for i, raw in enumerate(src.data["meridians"]):
+        if raw["id"] in meridians:
+            problems.append(src.problem(("meridians", i, "id"), f"duplicate meridian '{raw['id']}'"))
+        meridians[raw["id"]] = Meridian(
             id=raw["id"], name=raw["name"], pinyin=raw["pinyin"], colour=raw["colour"], symbol=raw["symbol"],
-            dash=raw["dash"], kind=raw.get("kind", "channel"), count=raw.get("count"), course=raw.get("course", ""),
+            dash=raw["dash"], kind=raw.get("kind", "meridian"), count=raw.get("count"), course=raw.get("course", ""),
             breaks=tuple(raw.get("breaks", [])),
         )
-        if channels[raw["id"]].kind == "channel" and "count" not in raw:
-            problems.append(src.problem(("channels", i), f"channel {raw['id']} needs its point count"))
-    standard = tuple(c for c, ch in channels.items() if ch.kind == "channel")
-    if sorted(standard) != sorted(STANDARD_CHANNELS):
-        missing = sorted(set(STANDARD_CHANNELS) - set(standard))
-        extra = sorted(set(standard) - set(STANDARD_CHANNELS))
-        problems.append(src.problem(("channels",), f"the 14 standard channels are required (missing: {missing or 'none'}, unexpected: {extra or 'none'})"))
-    return channels, problems
+        if meridians[raw["id"]].kind == "meridian" and "count" not in raw:
+            problems.append(src.problem(("meridians", i), f"meridian {raw['id']} needs its point count"))
+    standard = tuple(c for c, ch in meridians.items() if ch.kind == "meridian")
+    if sorted(standard) != sorted(STANDARD_MERIDIANS):
+        missing = sorted(set(STANDARD_MERIDIANS) - set(standard))
+        extra = sorted(set(standard) - set(STANDARD_MERIDIANS))
+        problems.append(src.problem(("meridians",), f"the 14 standard meridians are required (missing: {missing or 'none'}, unexpected: {extra or 'none'})"))
+    return meridians, problems
 
 
-def _check_channels(src: _Source, channels: dict[str, Channel], points: dict[str, Point]) -> list[Problem]:
-    """Each channel has exactly its points 1..count, and its course breaks only at its own points."""
+def _check_meridians(src: _Source, meridians: dict[str, Meridian], points: dict[str, Point]) -> list[Problem]:
+    """Each meridian has exactly its points 1..count, and its course breaks only at its own points."""
     problems = []
-    for i, raw in enumerate(src.data["channels"]):
-        channel = channels[raw["id"]]
-        own = {code for code, p in points.items() if p.meridian == channel.id}
-        if channel.count:
-            expected = {f"{channel.id}{n}" for n in range(1, channel.count + 1)}
+    for i, raw in enumerate(src.data["meridians"]):
+        meridian = meridians[raw["id"]]
+        own = {code for code, p in points.items() if p.meridian == meridian.id}
+        if meridian.count:
+            expected = {f"{meridian.id}{n}" for n in range(1, meridian.count + 1)}
             missing = sorted(expected - own, key=lambda c: int(c[2:]))
             extra = sorted(own - expected)
             if missing or extra:
-                problems.append(src.problem(("channels", i, "count"), (
-                    f"channel {channel.id} has {channel.count} points {channel.id}1-{channel.id}{channel.count}"
+                problems.append(src.problem(("meridians", i, "count"), (
+                    f"meridian {meridian.id} has {meridian.count} points {meridian.id}1-{meridian.id}{meridian.count}"
                     f" (missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'})")))
-        problems += _unknown(src, ("channels", i, "breaks"), channel.breaks, own, f"point of channel {channel.id}")
+        problems += _unknown(src, ("meridians", i, "breaks"), meridian.breaks, own, f"point of meridian {meridian.id}")
     return problems
 
 
@@ -333,7 +344,7 @@ class Draft(NamedTuple):
     """As much of the atlas as could be built, with every problem found on the way."""
 
     views: dict[str, View]
-    channels: dict[str, Channel]
+    meridians: dict[str, Meridian]
     points: dict[str, Point]
     positions: tuple[Position, ...]
     atlas: Atlas | None
@@ -353,21 +364,21 @@ def draft(data_dir: Path = DATA_DIR, lenient: bool = False) -> Draft:
     if not all(singles):
         return Draft(views, {}, {}, (), None, problems)
     [mer], [mech], [stud] = singles
-    channels, found = _channels(mer)
+    meridians, found = _meridians(mer)
     problems += found
     regions = {r["id"]: Region(r["id"], r["name"], r.get("note")) for r in mer.data["regions"]}
     mechanisms, found = _mechanisms(mech)
     problems += found
-    points, positions, found = _points(sources["points/*.yaml"], views, channels, regions, mechanisms)
-    problems += found + _check_channels(mer, channels, points)
+    points, positions, found = _points(sources["points/*.yaml"], views, meridians, regions, mechanisms)
+    problems += found + _check_meridians(mer, meridians, points)
     studies, found = _studies(stud, points, mechanisms)
     problems += found + _check_mechanism_refs(mech, studies)
     atlas = None if problems else Atlas(
-        views=frozen_map(views), channels=frozen_map(channels), regions=frozen_map(regions),
+        views=frozen_map(views), meridians=frozen_map(meridians), regions=frozen_map(regions),
         points=frozen_map(points), mechanisms=frozen_map(mechanisms), studies=frozen_map(studies),
         positions=positions,
     )
-    return Draft(views, channels, points, positions, atlas, problems)
+    return Draft(views, meridians, points, positions, atlas, problems)
 
 
 def check(data_dir: Path = DATA_DIR) -> tuple[Atlas | None, list[Problem]]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
-from .model import CERTAINTY_LABELS, RESULT_LABELS, Study
+from meridians.model import CERTAINTY_LABELS, RESULT_LABELS, Study
 
 CERTAINTY_COLOURS = {"high": "#1B7837", "moderate": "#2166AC", "low": "#E08214", "very_low": "#B2182B",
                      "not_graded": "#8C8C8C"}

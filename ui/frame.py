@@ -8,11 +8,11 @@ from pathlib import Path
 import streamlit as st
 
 from meridians import DATA_DIR, DataError, load_atlas
+from meridians.draw.body_images import ICON
 from meridians.model import Atlas
-from meridians.render import ICON
 
 from . import url
-from .text import md
+from .text import escape_markdown
 
 RED_FLAGS_EMERGENCY = (
     "Numbness or tingling around the genitals, buttocks or inner thighs (the 'saddle' area).",
@@ -79,7 +79,7 @@ def page_frame(title: str) -> None:
 def notices(items: tuple[str, ...]) -> None:
     """What a link asked for that the page could not use, said briefly; the page goes on."""
     for notice in items:
-        st.info(md(notice), icon=":material/link_off:")
+        st.info(escape_markdown(notice), icon=":material/link_off:")
 
 
 TAP_HOVER = (Path(__file__).parent / "tap_hover.js").read_text(encoding="utf-8")
