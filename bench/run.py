@@ -45,7 +45,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.generate import generate, max_codes  # noqa: E402
-from meridians.draw.body_images import image_name  # noqa: E402
+from meridians.draw.body_images import served_image  # noqa: E402
 from meridians.draw.chart import LEGEND_ROOM  # noqa: E402
 from meridians.load import DATA_DIR, load_atlas  # noqa: E402
 
@@ -396,7 +396,7 @@ def click(tab: Tab, code: str, pos: dict) -> Click:
         shown = page.evaluate("() => [...document.querySelectorAll(\"[data-testid='stMain'] h3, [data-testid='stText']\")]"
                               ".map(e => e.textContent.slice(0, 40))")
         arm = page.evaluate("() => { const a = window.__bench.arm; return {t0: a.t0, tCard: a.tCard, tChart: a.tChart}; }")
-        raise ClickLost(f"{tab.kind}: clicked {code}, no card within {STEP_TIMEOUT_MS} ms; shown {shown}, probe {arm}")
+        raise ClickLost(f"{tab.kind}: clicked {code}, no card within {STEP_TIMEOUT_MS} ms; shown {shown}, probe {arm}") from None
     tab.settle(before)
     sent = tcp_sent(tab.url) - sent
     frames, frame_at, wire.kept = wire.kept, wire.kept_at, None
@@ -493,7 +493,7 @@ def prepare_atlas(label: str, data_dir: Path | None, work: Path) -> Atlas:
     w, h = view.size
     positions = list(atlas.positions_in(VIEW))
     spec = {
-        "image": f"app/static/{image_name(VIEW)}", "size": [w, h], "bottom": LEGEND_ROOM,
+        "image": served_image(VIEW), "size": [w, h], "bottom": LEGEND_ROOM,
         "height": round(min(780, max(440, 540 * h / w))) + LEGEND_ROOM,  # as meridians.draw.chart.chart
         "regions": {r.id: r.name for r in atlas.regions.values()},
         "points": [[p.code, p.x, p.y, atlas.points[p.code].region] for p in positions],
@@ -670,7 +670,7 @@ def spec_sizes(atlas: Atlas) -> dict[str, int]:
 
     a = load_atlas(atlas.data_dir or DATA_DIR)
     code = atlas.positions[0].code
-    fig = chart(a, VIEW, f"app/static/{image_name(VIEW)}", selected=code)
+    fig = chart(a, VIEW, served_image(VIEW), selected=code)
     d = json.loads(fig.to_json())
     sizes: dict[str, int] = defaultdict(int)
     for tr in d["data"]:
@@ -1069,7 +1069,7 @@ def main(argv: list[str] | None = None) -> int:
         get("real", "ours", f"rss_{args.sessions}_sessions_mb") / get("real", "ours", "rss_1_session_mb"),
     ]
     print("\n== Targets ==")
-    for (name, limit), ratio in zip(TARGETS, ratios):
+    for (name, limit), ratio in zip(TARGETS, ratios, strict=True):
         if "5,000" in name and sizes:
             name = name.replace("5,000", f"{int(big):,}").replace(
                 "361", f"{int(small):,}" + (" (the real atlas)" if small in stand_in else ""))

@@ -28,7 +28,7 @@ import plotly.io as pio  # noqa: E402
 import plotly.tools  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
-from meridians.draw.body_images import image_name  # noqa: E402
+from meridians.draw.body_images import served_image  # noqa: E402
 from meridians.draw.chart import chart  # noqa: E402
 from meridians.load import DATA_DIR, load_atlas  # noqa: E402
 from meridians.query import label, matching  # noqa: E402
@@ -98,7 +98,7 @@ def measure(name: str, data_dir: Path, repeats: int) -> dict:
     parse_ms = (time.perf_counter() - t) * 1000
     shown = matching(atlas)
     code = atlas.positions_in(VIEW)[0].code
-    source = f"app/static/{image_name(VIEW)}"
+    source = served_image(VIEW)
     steps: dict[str, float] = {}
     steps["matching (filters)"], _ = timed(lambda: matching(atlas), repeats)
     steps["chart() builds the go.Figure"], fig = timed(

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                if e.get("name") == "thread_name" and e["args"]["name"] == "CrRendererMain"}
     marks = sorted(e["ts"] for e in events if e.get("name") == "click")
     sends = sorted(e["ts"] for e in events if e.get("name") == "send")
-    windows = [(t, t + c.card_ms * 1000) for t, c in zip(marks, clicks)]
+    windows = [(t, t + c.card_ms * 1000) for t, c in zip(marks, clicks, strict=False)]
     to_send = [(min([s for s in sends if s > t] or [t]) - t) / 1000 for t in marks]
     busy: dict[str, float] = defaultdict(float)
     for e in events:

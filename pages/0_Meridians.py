@@ -6,7 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
-from meridians.draw.body_images import image_name
+from meridians.draw.body_images import served_image
 from meridians.draw.chart import CONFIG, chart
 from meridians.url_state import MeridiansState
 from ui import frame
@@ -44,7 +44,7 @@ with chart_col:
     url_state = MeridiansState(meridian.id, view)
     url_widget(st.pills, atlas, url_state, "view", label="View", options=views,
           format_func=lambda v: f"{atlas.views[v].title} ({per_view[v]})")
-    fig = chart(atlas, view, f"app/static/{image_name(view)}", shown=frozenset(codes), courses="filtered",
+    fig = chart(atlas, view, served_image(view), shown=frozenset(codes), courses="filtered",
                 highlight=meridian.id)
     st.plotly_chart(fig, key="meridian_chart", config=CONFIG, width="stretch")
     st.caption(f"Body chart, {atlas.views[view].title.lower()} view, with the {meridian.name} meridian's course and "

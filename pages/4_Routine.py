@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from meridians.draw.body_images import image_name
+from meridians.draw.body_images import served_image
 from meridians.draw.chart import CONFIG, chart
 from meridians.model import CERTAINTY_LABELS
 from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial_routines
@@ -59,7 +59,7 @@ else:
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
         view = atlas.views_of(code)[0]
-        st.plotly_chart(chart(atlas, view, f"app/static/{image_name(view)}", shown=frozenset(routine), selected=code),
+        st.plotly_chart(chart(atlas, view, served_image(view), shown=frozenset(routine), selected=code),
                         config=CONFIG, key="step_chart", width="stretch")
         st.caption(f"{code} is ringed on the {atlas.views[view].title.lower()} view; the other points of the routine "
                    "are in full colour.")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from meridians.draw.body_images import image_name
+from meridians.draw.body_images import served_image
 from meridians.draw.chart import legend_spec, spec
 from meridians.model import Atlas
 from meridians.query import trial_counts
@@ -45,7 +45,7 @@ def _spec(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, 
             _CACHE.move_to_end(key)
             return _CACHE[key][1]
     sizes = trial_counts(atlas) if evidence_sizes else None
-    d = spec(atlas, view, f"app/static/{image_name(view)}", shown=shown, selected=ring, courses=courses,
+    d = spec(atlas, view, served_image(view), shown=shown, selected=ring, courses=courses,
              highlight=highlight, sizes=sizes, legend=False)
     with _LOCK:
         _CACHE[key] = (atlas, d)

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from meridians import DATA_DIR, DataError, load_atlas
-from meridians.draw.body_images import ICON
+from meridians.draw.body_images import ICON, STATIC_URL
 from meridians.model import Atlas
 
 from . import url
@@ -68,7 +68,7 @@ def red_flags() -> None:
 def page_frame(title: str) -> None:
     """Title, the not-medical-advice line and the red flags, the same on every page."""
     # The icon from static serving: as a media file it was fetched again after every click.
-    st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon=f"/app/static/{ICON}", layout="wide")
+    st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon="/" + STATIC_URL + ICON, layout="wide")
     st.title(title)
     st.caption(NOT_ADVICE)
     with st.sidebar:

@@ -20,8 +20,16 @@ ICON = "icon.png"
 LABELLED_LEVELS = ("C7", "T3", "T7", "T12", "L1", "L2", "L3", "L4", "L5", "S2")
 
 
+STATIC_URL = "app/static/"  # where Streamlit serves assets/ (static/ links to it; .streamlit/config.toml)
+
+
 def image_name(view: str) -> str:
     return f"{view}.png"
+
+
+def served_image(view: str) -> str:
+    """The view's chart image as the app's pages refer to it: served once as a static file, not per click."""
+    return STATIC_URL + image_name(view)
 
 
 def _scaled(points, k: float):

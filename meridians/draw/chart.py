@@ -256,11 +256,11 @@ def spec(
             continue
         points = [atlas.points[p.code] for p in group]
         meridians = [atlas.meridians[pt.meridian] for pt in points]
-        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, meridians)]
+        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, meridians, strict=True)]
         hits.extend(group)
         hit_sizes.extend(group_sizes)
         if crowded:
-            markers = list(zip(group, points, meridians, group_sizes))
+            markers = list(zip(group, points, meridians, group_sizes, strict=True))
             traces.extend(_shape_traces(name, opacity, markers, h / plot_height(v)))
             continue
         traces.append({

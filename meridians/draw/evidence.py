@@ -40,7 +40,7 @@ def timeline(studies: Iterable[Study]) -> go.Figure:
                     "symbol": [RESULT_SYMBOLS[e.result] for e in effects], "line": {"width": 2}},
             customdata=[[study.id] for _ in effects],
             text=[html.escape(f"{RESULT_LABELS[e.result]} ({CERTAINTY_LABELS[c]}): {e.note}")
-                  for e, c in zip(effects, certainty)],
+                  for e, c in zip(effects, certainty, strict=True)],
             hovertemplate="<b>%{y}</b>, week %{x}<br>%{text}<extra></extra>",
         ))
     for key, colour in CERTAINTY_COLOURS.items():

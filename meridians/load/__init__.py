@@ -214,7 +214,7 @@ def _points(sources: list[_Source], views: dict[str, View], meridians, regions, 
     positions: list[Position] = []
     problems: list[Problem] = []
     masks = {name: outline_mask(v) for name, v in views.items()}
-    for src, i, raw in ((src, i, raw) for src in sources for i, raw in enumerate(src.data["points"])):
+    for src, i, raw in ((s, i, raw) for s in sources for i, raw in enumerate(s.data["points"])):
         code = raw["code"]
         here = ("points", i)
         if code in points:

@@ -155,7 +155,7 @@ def test_a_crowded_view_draws_shapes_rings_with_webgl_and_takes_clicks_and_taps(
         pos = helpers.marker_centre(page, code)
         shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
         painted = shot.getpixel((round(pos["x"]), round(pos["y"])))
-        assert min(sum(abs(a - b) for a, b in zip(painted, c)) for c in colours) < 12, (code, painted)
+        assert min(sum(abs(a - b) for a, b in zip(painted, c, strict=True)) for c in colours) < 12, (code, painted)
     for code in ("BL23", "GV4", "GB30"):
         pos = helpers.marker_centre(page, code)
         page.mouse.move(pos["x"] + 3, pos["y"])
@@ -194,7 +194,7 @@ def test_nothing_leaves_the_machine(page: Page, app_url: str, helpers):
     parts = [urlsplit(u) for u in urls]
     assert any(p.scheme == "ws" for p in parts), "the app's websocket was not seen: the recording is broken"
     assert any(p.path.endswith(".png") for p in parts), "the chart image was not seen: the recording is broken"
-    away = [u for u, p in zip(urls, parts) if p.scheme not in ("data", "blob") and p.hostname != "127.0.0.1"]
+    away = [u for u, p in zip(urls, parts, strict=True) if p.scheme not in ("data", "blob") and p.hostname != "127.0.0.1"]
     assert away == [], away
 
 

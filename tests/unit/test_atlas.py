@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 from geometry import fraction_along, landmark, one, spots
@@ -81,7 +82,7 @@ def test_points_keep_their_standard_order_along_the_meridian(atlas, run):
         side = spots(atlas, codes[0], view)[0].side
         ys = [next(p.y for p in spots(atlas, c, view) if p.side in (side, "midline")) for c in codes]
         sign = 1 if RUNS[run] == "down" else -1
-        ordered = all(sign * (b - a) > -1 for a, b in zip(ys, ys[1:]))
+        ordered = all(sign * (b - a) > -1 for a, b in pairwise(ys))
         assert ordered, f"{codes[0]}-{codes[-1]} out of order on {view}: {[round(y) for y in ys]}"
 
 

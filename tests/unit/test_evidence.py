@@ -44,5 +44,5 @@ def test_evidence_mode_sizes_markers_by_trial_use(atlas):
     assert counts["BL23"] >= 1 and "BL52" not in counts
     fig = chart(atlas, "posterior", "x.png", sizes=counts)
     size = {c[0]: s for t in fig.data if t.mode == "markers" and t.customdata and t.name != "Selected"
-            for c, s in zip(t.customdata, t.marker.size if isinstance(t.marker.size, tuple) else [t.marker.size] * len(t.x))}
+            for c, s in zip(t.customdata, t.marker.size if isinstance(t.marker.size, tuple) else [t.marker.size] * len(t.x), strict=True)}
     assert size["BL23"] > MARKER_SIZE > size["BL52"]

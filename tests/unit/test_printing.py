@@ -39,7 +39,7 @@ def test_numbered_points_are_drawn_in_their_meridian_colour_where_the_atlas_puts
                 continue
             # beside the number, inside the circle: the meridian colour, where the plain chart has only a small dot
             x, y = round(pos.x * ZOOM) - 12, round(pos.y * ZOOM)
-            assert max(abs(a - b) for a, b in zip(chart.getpixel((x, y)), colour)) < 40, (code, pos.side)
+            assert max(abs(a - b) for a, b in zip(chart.getpixel((x, y)), colour, strict=True)) < 40, (code, pos.side)
             assert plain.getpixel((x, y)) != chart.getpixel((x, y))
 
 

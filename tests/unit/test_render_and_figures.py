@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from PIL import Image, ImageChops, ImageColor
 
@@ -50,7 +51,7 @@ def test_chart_has_a_clickable_marker_for_every_position(atlas):
 def test_filtered_out_points_fade_and_the_rest_stay_solid(atlas):
     fig = chart(atlas, "posterior", "x.png", shown=frozenset({"BL23"}))
     for t in marker_traces(fig):
-        for code, opacity in zip((c[0] for c in t.customdata), per_point(t.marker.opacity, t)):
+        for code, opacity in zip((c[0] for c in t.customdata), per_point(t.marker.opacity, t), strict=True):
             assert opacity == (1.0 if code == "BL23" else FADED)
         assert not isinstance(t.marker.opacity, (list, tuple))  # one opacity per trace: faded and shown apart
 
@@ -61,7 +62,7 @@ def test_selected_point_is_ringed_on_both_sides_with_a_guide_from_its_landmark(a
     assert [ring.customdata[i][0] for i in ring.selectedpoints] == ["BL23", "BL23"]
     guides = [t for t in fig.data if t.name == "Guide"]
     assert len(guides) == 2
-    for g, i in zip(guides, ring.selectedpoints):  # from the landmark to the point
+    for g, i in zip(guides, ring.selectedpoints, strict=True):  # from the landmark to the point
         assert (g.x[0], g.y[0]) != (ring.x[i], ring.y[i]) and abs(g.x[-1] - ring.x[i]) < 10
     assert "selectedpoints" not in chart(atlas, "posterior", "x.png").to_dict()["data"][-1]
 
@@ -72,8 +73,8 @@ def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
     fig = chart(atlas, "posterior", "x.png")
     ring = fig.data[-1]
     assert ring.name == "Selected" and ring.marker.opacity == 0 and ring.selected.marker.opacity == 1
-    drawn = [(c[0], x, y) for t in marker_traces(fig) for c, x, y in zip(t.customdata, t.x, t.y)]
-    assert [(c[0], x, y) for c, x, y in zip(ring.customdata, ring.x, ring.y)] == drawn
+    drawn = [(c[0], x, y) for t in marker_traces(fig) for c, x, y in zip(t.customdata, t.x, t.y, strict=True)]
+    assert [(c[0], x, y) for c, x, y in zip(ring.customdata, ring.x, ring.y, strict=True)] == drawn
     assert all(t.hoverinfo == "skip" for t in fig.data[:-1])
 
 
@@ -97,7 +98,7 @@ def test_a_click_restyles_only_the_ring_and_the_guides(atlas):
 def _outlines(trace) -> list[list[tuple[float, float]]]:
     """A shapes trace's polygons (its x and y, one polygon between two gaps)."""
     polygons, current = [], []
-    for x, y in zip([*trace.x, None], [*trace.y, None]):
+    for x, y in zip([*trace.x, None], [*trace.y, None], strict=True):
         if x is None:
             polygons.append(current)
             current = []
@@ -151,10 +152,10 @@ def test_every_meridian_symbol_has_an_outline_that_fills_plotlys_marker_box():
     """A crowded view draws plotly's symbols as polygons: each reaches as far as plotly's (1 to 1.6 radii),
     is symmetric left to right as plotly's are, and covers an area (a line would draw nothing)."""
     for symbol, outline in shapes.OUTLINES.items():
-        xs, ys = [x for x, _ in outline], [y for _, y in outline]
+        xs = [x for x, _ in outline]
         assert 0.999 <= max(math.hypot(x, y) for x, y in outline) <= 1.6, symbol
         assert abs(max(xs) + min(xs)) < 1e-9, symbol
-        fan = sum(abs(x0 * y1 - x1 * y0) / 2 for (x0, y0), (x1, y1) in zip(outline, outline[1:] + outline[:1]))
+        fan = sum(abs(x0 * y1 - x1 * y0) / 2 for (x0, y0), (x1, y1) in zip(outline, outline[1:] + outline[:1], strict=True))
         assert fan > 1, symbol
     assert shapes.polygon("square", 10, 20, 2) == [(12, 22), (8, 22), (8, 18), (12, 18)]
 
@@ -162,7 +163,7 @@ def test_every_meridian_symbol_has_an_outline_that_fills_plotlys_marker_box():
 def test_pregnancy_points_have_a_red_rim(atlas):
     fig = chart(atlas, "posterior", "x.png")
     for t in marker_traces(fig):
-        for code, colour in zip((c[0] for c in t.customdata), per_point(t.marker.line.color, t)):
+        for code, colour in zip((c[0] for c in t.customdata), per_point(t.marker.line.color, t), strict=True):
             assert (colour != "white") == (atlas.points[code].pregnancy is not None)
 
 
@@ -185,7 +186,7 @@ def test_a_meridian_course_joins_its_points_in_standard_order_on_each_side(atlas
     assert runs and all(_numbers(r) == sorted(_numbers(r)) for r in runs)
     assert all({p.side for p in r} <= {"left", "midline"} or {p.side for p in r} <= {"right", "midline"} for r in runs)
     # the outer line starts again at BL41: no line runs from the knee crease (BL40) back up to the shoulder blade
-    assert not any(a.code == "BL40" and b.code == "BL41" for r in runs for a, b in zip(r, r[1:]))
+    assert not any(a.code == "BL40" and b.code == "BL41" for r in runs for a, b in pairwise(r))
 
 
 def test_the_course_toggle_draws_all_the_filtered_or_no_meridians(atlas):
