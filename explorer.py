@@ -65,7 +65,7 @@ with st.sidebar:
     url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
           format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
 
-    # My routine (issue 7): the points to press, in order, kept in the URL.
+    # My routine: the points to press, in order, kept in the URL.
     st.header("My routine")
     if state.routine:
         routine_ui.editor(atlas, State, state.routine)
@@ -92,9 +92,7 @@ with close_col:
 @st.fragment
 def chart_and_card() -> None:
     """The chart and the card: a click on the chart reruns only this."""
-    state, _ = url.read(atlas, State)  # the URL as the click's callback left it
-    shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
-                     evidence=state.evidence, q=state.q)
+    state, _ = url.read(atlas, State)  # the URL as the click's callback left it; `shown` needs a full run
     chart_col, card_col = st.columns([3, 2], gap="large")
     with chart_col:
         fig = chartview.figure(atlas, state, shown)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from meridians.model import CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS, Atlas
 from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, normalise_code
@@ -201,3 +202,8 @@ def to_params(state, atlas: Atlas) -> dict[str, str | list[str]]:
             else:
                 params[spec.key] = list(value) if spec.many else str(value)
     return params
+
+
+def query(state, atlas: Atlas) -> str:
+    """The state as a URL's query string (no "?"), for links between pages and for sharing."""
+    return urlencode(to_params(state, atlas), doseq=True)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from meridians.draw.body_images import served_image
 from meridians.draw.chart import CONFIG, chart
-from meridians.url_state import MeridiansState
+from meridians.url_state import MeridiansState, State, query
 from ui import frame
 from ui.text import escape_markdown
 from ui.url import url_widget
@@ -54,8 +54,8 @@ with text_col:
     st.markdown(f"**{len(codes)} points** ({meridian.id}1 to {meridian.id}{meridian.count})")
     st.markdown("**Course** (traditional)")
     st.text(meridian.course)
-    st.markdown(f"[Open in the explorer](./?meridian={meridian.id}&view={view})")
+    st.markdown(f"[Open in the explorer](./?{query(State(view=view, meridians=(meridian.id,)), atlas)})")
     st.markdown("**Points**")
     st.markdown("  \n".join(
-        f"[{escape_markdown(code)} {escape_markdown(atlas.points[code].pinyin)} · {escape_markdown(atlas.points[code].english)}](./?point={code}&meridian={meridian.id})"
+        f"[{escape_markdown(code)} {escape_markdown(atlas.points[code].pinyin)} · {escape_markdown(atlas.points[code].english)}](./?{query(State(point=code, meridians=(meridian.id,)), atlas)})"
         for code in codes))

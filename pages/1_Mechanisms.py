@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from meridians.model import MECHANISM_KINDS
+from meridians.url_state import State, query
 from ui import frame
 from ui.card import KIND_COLOURS, certainty_badge, study_expander
 from ui.text import badge, escape_markdown
@@ -31,5 +32,5 @@ for m in atlas.mechanisms.values():
                 study_expander(atlas.studies[sid])
     codes = [p.code for p in atlas.points.values() if m.id in p.mechanisms]
     st.markdown("**Points where it could act**")
-    st.markdown(" · ".join(f"[{escape_markdown(c)}](./?point={c}&mechanism={m.id})" for c in codes) or "None")
+    st.markdown(" · ".join(f"[{escape_markdown(c)}](./?{query(State(point=c, mechanisms=(m.id,)), atlas)})" for c in codes) or "None")
     st.divider()

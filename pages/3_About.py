@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from meridians.safety import NOT_ADVICE
 from ui import frame
 
 EVIDENCE_REVIEWED = "25 November 2026"
 
 frame.page_frame("About")
 atlas = frame.atlas()
-st.warning(frame.NOT_ADVICE, icon=":material/medical_information:")
+st.warning(NOT_ADVICE, icon=":material/medical_information:")
 st.header("Where the facts come from", anchor=False)
 st.markdown(
     f"""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas, Study
 
-from .text import CERTAINTY_COLOURS, badge, escape_markdown
+from .text import badge, escape_markdown
 
 KIND_COLOURS = {"physiological_hypothesis": "blue", "nonspecific_effect": "violet", "traditional_belief": "gray"}
 
 
 def certainty_badge(certainty: str) -> str:
-    return badge(CERTAINTY_LABELS[certainty], CERTAINTY_COLOURS[certainty])
+    return badge(CERTAINTY_LABELS[certainty], CERTAINTY_COLOURS[certainty].name)
 
 
 def identifiers(study: Study) -> str:

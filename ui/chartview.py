@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
+from meridians import selection
 from meridians.draw.body_images import served_image
 from meridians.draw.chart import legend_spec, spec
 from meridians.model import Atlas
 from meridians.query import trial_counts
 from meridians.url_state import State
 
-RING = "_chart_ring"  # session state: what the browser's chart shows (see `figure`)
+SENT = "_chart_sent"  # session state: the meridians.selection.Sent of this session's body chart
 
 
 class SentFigure(BaseFigure):
     """A figure spec already built: `st.plotly_chart` asks a figure for `to_dict()`, which for a
-    `go.Figure` copies every trace (40 ms a run at 5,000 points); this one hands over the cached dict,
-    which nothing changes."""
+    `go.Figure` copies every trace (a cost that grows with the points: bench/README.md); this one hands
+    over the cached dict, which nothing changes."""
 
     def __init__(self, spec_dict: dict):  # noqa: D107 -- no plotly object tree: nothing here is edited
         object.__setattr__(self, "_spec", spec_dict)
@@ -37,29 +37,20 @@ _CACHE_SIZE = 32
 _LOCK = threading.Lock()
 
 
-def _spec(atlas: Atlas, view: str, shown: frozenset[str], evidence_sizes: bool, courses: str, highlight: str | None,
-          ring: str | None) -> dict:
-    key = (id(atlas), view, shown, evidence_sizes, courses, highlight, ring)
+def _spec(atlas: Atlas, key: selection.FigureKey, ring: str | None) -> dict:
+    cached = (id(atlas), key, ring)
     with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key][1]
-    sizes = trial_counts(atlas) if evidence_sizes else None
-    d = spec(atlas, view, served_image(view), shown=shown, selected=ring, courses=courses,
-             highlight=highlight, sizes=sizes, legend=False)
+        if cached in _CACHE:
+            _CACHE.move_to_end(cached)
+            return _CACHE[cached][1]
+    sizes = trial_counts(atlas) if key.evidence_sizes else None
+    d = spec(atlas, key.view, served_image(key.view), shown=key.shown, selected=ring, courses=key.courses,
+             highlight=key.highlight, sizes=sizes, legend=False)
     with _LOCK:
-        _CACHE[key] = (atlas, d)
+        _CACHE[cached] = (atlas, d)
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return d
-
-
-@dataclass
-class _Ring:
-    base: tuple | None = None  # (view, shown, evidence sizes, courses, highlight) of the figure last sent
-    ring: str | None = None  # the point ringed in that figure's spec
-    revision: int = 0  # bumped to make the figure differ from the last one sent (see `figure`)
-    client: str | None = None  # the point the browser's chart shows ringed, after the clicks there
 
 
 def legend(atlas: Atlas) -> SentFigure:
@@ -68,25 +59,14 @@ def legend(atlas: Atlas) -> SentFigure:
 
 
 def figure(atlas: Atlas, state: State, shown: frozenset[str]) -> SentFigure:
-    """The figure for this run: the state's view, courses and highlighted meridian, `shown` as the filters leave
-    it, and the ring on the state's point.
-
-    A click on the chart rings its point in the browser (plotly's selection) and changes the URL; the
-    figure stays as it was, so Streamlit sends a reference to it and the chart is not drawn again.
-    When the point comes from elsewhere (a link, the sidebar, Back), the figure carries the ring itself
-    and a new revision, so that it differs from the one the browser has and replaces it.
-    """
-    r = st.session_state.setdefault(RING, _Ring())
-    point = state.point
-    base = (state.view, shown, state.size == "evidence", state.courses, state.highlight)
-    if r.base != base or r.client != point:
-        if r.client != point:
-            r.revision += 1
-        r.base, r.ring, r.client = base, point, point
-    d = _spec(atlas, *base, r.ring)
-    return SentFigure({"data": d["data"], "layout": {**d["layout"], "meta": r.revision}})
+    """The body chart for this run (meridians.selection decides whether it is the one the browser has)."""
+    key = selection.FigureKey(state.view, shown, state.size == "evidence", state.courses, state.highlight)
+    sent, _ = selection.to_send(st.session_state.get(SENT, selection.Sent()), key, state.point)
+    st.session_state[SENT] = sent
+    d = _spec(atlas, key, sent.ring)
+    return SentFigure({"data": d["data"], "layout": {**d["layout"], "meta": sent.revision}})
 
 
 def clicked(code: str | None) -> None:
     """The browser now rings `code` (None: a click took the selection away)."""
-    st.session_state.setdefault(RING, _Ring()).client = code
+    st.session_state[SENT] = selection.clicked(st.session_state.get(SENT, selection.Sent()), code)

@@ -10,30 +10,10 @@ import streamlit as st
 from meridians import DATA_DIR, DataError, load_atlas
 from meridians.draw.body_images import ICON, STATIC_URL
 from meridians.model import Atlas
+from meridians.safety import NOT_ADVICE, RED_FLAGS_EMERGENCY, RED_FLAGS_SOURCE, RED_FLAGS_URGENT
 
 from . import url
 from .text import escape_markdown
-
-RED_FLAGS_EMERGENCY = (
-    "Numbness or tingling around the genitals, buttocks or inner thighs (the 'saddle' area).",
-    "New trouble passing urine, or losing control of your bladder or bowels.",
-    "Pain, weakness or numbness in both legs, or leg weakness that is quickly getting worse.",
-    "New problems getting or keeping an erection, or other new sexual problems.",
-    "Chest pain with the back pain.",
-    "Back pain after a serious fall or accident.",
-)
-RED_FLAGS_URGENT = (
-    "A high temperature, or feeling hot and shivery.",
-    "Weight loss you cannot explain.",
-    "A lump or swelling on your back, or a change in its shape.",
-    "Pain that does not ease when you rest, or is worse at night.",
-    "Back pain and you have had cancer, or you are over 60 with new persistent back pain.",
-)
-NOT_ADVICE = (
-    "Information, not medical advice. Acupressure is at best a short-term help for back pain; "
-    "it does not replace a diagnosis. See a doctor or physiotherapist for pain that is severe, "
-    "new, or not getting better."
-)
 
 
 @st.cache_resource(show_spinner=False)
@@ -62,7 +42,7 @@ def red_flags() -> None:
     st.markdown("\n".join(f"- {item}" for item in RED_FLAGS_EMERGENCY))
     st.markdown("**See a GP urgently or call NHS 111** if you have back pain with:")
     st.markdown("\n".join(f"- {item}" for item in RED_FLAGS_URGENT))
-    st.caption("Based on NHS back-pain advice and NICE guidance NG12. Outside the UK, use your local emergency number.")
+    st.caption(RED_FLAGS_SOURCE)
 
 
 def page_frame(title: str) -> None:

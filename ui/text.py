@@ -12,8 +12,5 @@ def escape_markdown(text: str) -> str:
     return _PUNCT.sub(r"\\\1", text.replace("\n", " "))
 
 
-CERTAINTY_COLOURS = {"high": "green", "moderate": "blue", "low": "orange", "very_low": "red", "not_graded": "gray"}
-
-
 def badge(text: str, colour: str) -> str:
     return f":{colour}-badge[{escape_markdown(text)}]"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import streamlit as st
 
 from meridians.model import Atlas
-from meridians.url_state import parse, to_params
+from meridians.url_state import parse, query, to_params
 
 
 def _params() -> dict[str, list[str]]:
@@ -35,8 +34,8 @@ def update(atlas: Atlas, cls, **changes) -> None:
 
 def share_link(state, atlas: Atlas) -> str:
     base = st.context.url or ""
-    query = urlencode(to_params(state, atlas), doseq=True)
-    return f"{base}?{query}" if query else base
+    q = query(state, atlas)
+    return f"{base}?{q}" if q else base
 
 
 def url_widget(widget, atlas: Atlas, state, attr: str, *, within: Sequence[str] | None = None, key: str | None = None,

@@ -11,6 +11,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from meridians.draw.body_images import ASSETS_DIR, image_name
+from meridians.draw.colours import PREGNANCY_RIM
 from meridians.draw.shapes import polygon
 from meridians.model import Atlas, Meridian, Position, View
 
@@ -19,22 +20,15 @@ MARKER_SIZE = 11
 EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between meridian points
 LEGEND_ROOM = 56  # pixels below the body for the meridian legend
 LEGEND_ROW = 20  # pixels a row of the legend takes
-PREGNANCY_RIM = "#B00020"
 RING_SIZE = 24
-# More markers than this and a view is crowded (none of our atlas's views is; bench/README.md has the figures):
-# - its ring trace is drawn with WebGL: a click restyles every ring, and with 10,000 SVG rings a click at
-#   5,000 points took 169 ms to its card, with WebGL 101 ms;
-# - its markers are filled shapes, one SVG path per meridian (meridians.draw.shapes), not plotly's markers: each
-#   of those is an element placed by a transform of its own, and the browser re-layers them all at every
-#   frame that changes anything on the page (at 5,000 points, 19 ms of "Layerize" and 14 ms of paint a click).
-#   The shapes have no white rim (plotly draws a line of its own for every outline: an element a marker
-#   again) and are sized for the chart's full height: on a narrower chart they shrink with the image.
+# More markers than this and a view is crowded (none of our atlas's views is): its ring is drawn with WebGL
+# and its markers as filled shapes, one SVG path per meridian (docs/architecture.md, "Crowded views").
 CROWDED = 1000
 GUIDE_STEP = 7  # image pixels between the dots of a guide
 LEGEND = {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11}, "itemclick": False,
           "itemdoubleclick": False}
 # plotGlPixelRatio: the WebGL ring (CROWDED) drawn at screen resolution; plotly's default, twice that,
-# made handing each click's frame to the screen cost 15 ms instead of 4 (Chrome trace, 5,000 points).
+# made handing each click's frame to the screen several times dearer (bench/README.md).
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True,
           "plotGlPixelRatio": 1}
 
@@ -151,7 +145,7 @@ def _r(v: float) -> float:
     return round(v, 1)  # a tenth of an image pixel: finer than the screen shows
 
 
-def _guide(pos: Position, labelled: bool) -> dict:
+def _guide_trace(pos: Position, labelled: bool) -> dict:
     """The dotted guide from a position's landmark to the point, as dots, labelled with its distance in cun
     at the middle. Plotly hides it (its dots and label are "unselected") as soon as a click selects a point."""
     (ax, ay), (x, y) = pos.anchor, (pos.x, pos.y)
@@ -161,7 +155,7 @@ def _guide(pos: Position, labelled: bool) -> dict:
     mid = len(xs) // 2
     return {
         "type": "scatter", "x": xs, "y": ys, "mode": "markers+text", "hoverinfo": "skip", "showlegend": False,
-        "name": "Guide", "xaxis": "x2", "yaxis": "y2",  # with the ring (see `chart`)
+        "name": "Guide", "xaxis": "x2", "yaxis": "y2",  # on the ring's axes (see `chart`)
         "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
         "text": [html.escape(guide_label(pos.guide)) if labelled and i == mid else "" for i in range(len(xs))],
         "textposition": "middle right", "textfont": {"size": 11, "color": "#111111"},
@@ -171,8 +165,8 @@ def _guide(pos: Position, labelled: bool) -> dict:
 
 def _shapes(markers, grow: float, scale: float) -> tuple[list, list]:
     """The x and y of the markers' outlines, each closed by the gap after it, in whole image pixels: at most
-    two thirds of a screen pixel off on our views, and the chart's JSON at 5,000 points is 1.3 MB instead of
-    2.1 MB with tenths (a rerun costs in proportion: bench/README.md)."""
+    two thirds of a screen pixel off on our views, and a much shorter chart than with tenths (a rerun costs
+    in proportion to its length: bench/README.md)."""
     xs: list[int | None] = []
     ys: list[int | None] = []
     for pos, _, meridian, size in markers:
@@ -204,16 +198,9 @@ def _shape_traces(name: str, opacity: float, markers: list, scale: float):
 def chart(atlas: Atlas, view: str, image_source: str, **options) -> go.Figure:
     """The clickable chart of one view. `shown` are the points the filters let through (None: all);
     `courses` draws the meridians' courses for all meridians, the filtered ones or none (see COURSES);
-    `highlight` brings out one meridian; `sizes` scales each marker by a count (such as trial use).
-
-    The selected point's ring is plotly's own selection on the last trace ("Selected"): an invisible
-    ring over every marker, shown for the selected ones. That trace takes the clicks, so a click rings
-    its point in the browser without a new figure (the page can keep sending the same chart, which
-    Streamlit then neither re-sends nor redraws); `selected` sets the ring in the figure, for a link,
-    the sidebar or Back. The guide from the landmark is drawn for `selected` only, as dots that plotly
-    hides as soon as a click selects another point. The ring and the guides have axes of their own, laid
-    exactly over the body's: plotly restyles every trace on the axes of a click, and so leaves the
-    markers and the lines alone.
+    `highlight` brings out one meridian; `sizes` scales each marker by a count (such as trial use);
+    `selected` is ringed, with the guide from its landmark. The last trace, "Selected", is the ring over
+    every marker, on axes of its own: it takes the clicks (docs/architecture.md, "The click").
     """
     return go.Figure(spec(atlas, view, image_source, **options), _validate=False)
 
@@ -231,56 +218,73 @@ def spec(
     legend: bool = True,
 ) -> dict:
     """The figure of `chart` as a plain dict (what is sent to the browser). `legend=False` leaves out the
-    meridian legend, for a page that shows `legend_spec` apart from the chart."""
+    meridian legend, for a page that shows `legend_spec` apart from the chart.
+
+    Built from plain dicts and not validated trace by trace, as plotly's figure objects would (a cost
+    paid at every run: bench/README.md); the tests check the figure's shape instead."""
     v = atlas.views[view]
-    w, h = v.size
     shown = frozenset(atlas.points) if shown is None else shown
     positions = atlas.positions_in(view)
     by_code: dict[str, list[Position]] = {}
     for pos in positions:
         by_code.setdefault(pos.code, []).append(pos)
-
     traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
+    markers, hits, hit_sizes = _marker_traces(atlas, v, positions, shown, sizes)
+    traces += markers
+    if legend:
+        traces += legend_traces(atlas, {atlas.points[p.code].meridian for p in positions})
+    traces += _ring_and_guides(atlas, hits, hit_sizes, selected, crowded=len(positions) > CROWDED)
+    return {"data": traces, "layout": _layout(v, image_source, legend)}
+
+
+def _marker_traces(atlas: Atlas, v: View, positions, shown: frozenset[str], sizes: Mapping[str, int] | None):
+    """Every marker in two traces, the faded ones under the ones the filters let through, each with one
+    opacity (on a crowded view, as shapes: a trace per meridian in each); and every marker again in drawing
+    order with its size, for the ring: where markers overlap, the later one takes the click."""
     # Extra points first: the extra points (Jiaji beside the spine) must not take clicks meant for the
     # meridian points drawn over them.
     order = {c: i for i, c in enumerate(sorted(atlas.meridians, key=lambda c: atlas.meridians[c].kind != "extra"))}
     positions = sorted(positions, key=lambda p: order[atlas.points[p.code].meridian])
-    hits: list[Position] = []  # every marker, in drawing order: where markers overlap, the later one takes the click
-    hit_sizes: list[float] = []
     crowded = len(positions) > CROWDED
-    # All markers in two traces, the faded ones under the ones the filters let through, each with one opacity
-    # (on a crowded view, as shapes: a trace per meridian in each).
+    traces: list[dict] = []
+    hits: list[Position] = []
+    hit_sizes: list[float] = []
     for name, opacity, group in (("Faded points", FADED, [p for p in positions if p.code not in shown]),
                                  ("Points", 1.0, [p for p in positions if p.code in shown])):
         if not group:
             continue
         points = [atlas.points[p.code] for p in group]
         meridians = [atlas.meridians[pt.meridian] for pt in points]
-        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if c.kind == "extra" else 1) for p, c in zip(group, meridians, strict=True)]
-        hits.extend(group)
-        hit_sizes.extend(group_sizes)
+        group_sizes = [_size(sizes, p.code) * (EXTRA_SCALE if m.kind == "extra" else 1)
+                       for p, m in zip(group, meridians, strict=True)]
+        hits += group
+        hit_sizes += group_sizes
         if crowded:
             markers = list(zip(group, points, meridians, group_sizes, strict=True))
-            traces.extend(_shape_traces(name, opacity, markers, h / plot_height(v)))
+            traces.extend(_shape_traces(name, opacity, markers, v.size[1] / plot_height(v)))
             continue
         traces.append({
             "type": "scatter", "x": [_r(p.x) for p in group], "y": [_r(p.y) for p in group], "mode": "markers",
             "name": name, "showlegend": False, "customdata": [[p.code] for p in group], "hoverinfo": "skip",
             "marker": {
-                "size": _uniform(group_sizes), "color": _uniform([c.colour for c in meridians]),
-                "symbol": _uniform([c.symbol for c in meridians]), "opacity": opacity,
+                "size": _uniform(group_sizes), "color": _uniform([m.colour for m in meridians]),
+                "symbol": _uniform([m.symbol for m in meridians]), "opacity": opacity,
                 "line": {
                     "color": _uniform([PREGNANCY_RIM if pt.pregnancy else "white" for pt in points]),
                     "width": _uniform([2.2 if pt.pregnancy else 1.2 for pt in points]),
                 },
             },
         })
-    if legend:
-        traces.extend(legend_traces(atlas, {atlas.points[p.code].meridian for p in positions}))
+    return traces, hits, hit_sizes
 
+
+def _ring_and_guides(atlas: Atlas, hits: list[Position], hit_sizes: list[float], selected: str | None,
+                     crowded: bool) -> list[dict]:
+    """The guides of the selected point (the first side's labelled), then the ring trace over every marker,
+    which takes the clicks (see `chart`)."""
     ringed = [i for i, p in enumerate(hits) if p.code == selected]
     guided = [hits[i] for i in ringed if (hits[i].x, hits[i].y) != hits[i].anchor]
-    traces.extend(_guide(pos, i == 0) for i, pos in enumerate(guided))  # the first side's is labelled
+    traces = [_guide_trace(pos, i == 0) for i, pos in enumerate(guided)]
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
     ring = {
         "type": "scattergl" if crowded else "scatter", "xaxis": "x2", "yaxis": "y2",
@@ -296,8 +300,12 @@ def spec(
     }
     if ringed:
         ring["selectedpoints"] = ringed
-    traces.append(ring)
-    layout = {
+    return traces + [ring]
+
+
+def _layout(v: View, image_source: str, legend: bool) -> dict:
+    w, h = v.size
+    return {
         "images": [{"source": image_source, "xref": "x", "yref": "y", "x": 0, "y": 0, "sizex": w, "sizey": h,
                     "sizing": "stretch", "layer": "below"}],
         "xaxis": {"range": [0, w], "visible": False, "fixedrange": True},
@@ -312,6 +320,3 @@ def spec(
         "legend": LEGEND,
         "template": {},  # plotly's default template is 7 kB a click; Streamlit's theme styles the chart
     }
-    # Built from plain dicts and not validated trace by trace: validation cost 100 ms a click,
-    # and the tests check the figure's shape instead.
-    return {"data": traces, "layout": layout}

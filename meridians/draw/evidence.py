@@ -7,10 +7,9 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
+from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.model import CERTAINTY_LABELS, RESULT_LABELS, Study
 
-CERTAINTY_COLOURS = {"high": "#1B7837", "moderate": "#2166AC", "low": "#E08214", "very_low": "#B2182B",
-                     "not_graded": "#8C8C8C"}
 RESULT_SYMBOLS = {"benefit": "circle", "small": "circle-open", "no_difference": "x-thin-open"}
 TICKS = {1: "1 week", 4: "1 month", 13: "3 months", 26: "6 months", 52: "1 year"}
 
@@ -36,7 +35,7 @@ def timeline(studies: Iterable[Study]) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=[e.weeks for e in effects], y=[label] * len(effects), mode="lines+markers", showlegend=False,
             line={"color": "#BBBBBB", "width": 1},
-            marker={"size": 13, "color": [CERTAINTY_COLOURS[c] for c in certainty],
+            marker={"size": 13, "color": [CERTAINTY_COLOURS[c].hex for c in certainty],
                     "symbol": [RESULT_SYMBOLS[e.result] for e in effects], "line": {"width": 2}},
             customdata=[[study.id] for _ in effects],
             text=[html.escape(f"{RESULT_LABELS[e.result]} ({CERTAINTY_LABELS[c]}): {e.note}")
@@ -45,7 +44,7 @@ def timeline(studies: Iterable[Study]) -> go.Figure:
         ))
     for key, colour in CERTAINTY_COLOURS.items():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=CERTAINTY_LABELS[key],
-                                 marker={"size": 11, "color": colour}, legendgroup="certainty"))
+                                 marker={"size": 11, "color": colour.hex}, legendgroup="certainty"))
     for key, symbol in RESULT_SYMBOLS.items():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=RESULT_LABELS[key],
                                  marker={"size": 11, "symbol": symbol, "color": "#444444", "line": {"width": 2}},

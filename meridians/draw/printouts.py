@@ -10,11 +10,13 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from meridians.draw.body_images import draw_view
+from meridians.draw.colours import PREGNANCY_RIM
 from meridians.model import Atlas
 from meridians.routine import best_views
+from meridians.safety import NOT_ADVICE
 
 ZOOM = 2  # the view image at twice its screen size: 1200 x 2400 for the whole body
 PNG_DPI = 200  # so the whole-body chart prints about 15 cm wide
@@ -23,10 +25,7 @@ PDF_DPI = 150
 MARGIN = 60
 INK = (30, 30, 30)
 GREY = (100, 100, 100)
-PREGNANCY_RIM = (176, 0, 32)
 SOURCE = "Meridian Chart Explorer · data CC BY 4.0 · point locations after WHO 2008"
-NOT_ADVICE = ("Information, not medical advice. Press gently; stop if it hurts. See a doctor for back pain that is "
-              "severe, new or getting worse, or with numbness, weakness or bladder or bowel problems.")
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 
 
@@ -76,7 +75,7 @@ def numbered_chart(atlas: Atlas, view: str, codes: tuple[str, ...], zoom: int = 
             continue
         point = atlas.points[pos.code]
         x, y = pos.x * zoom, pos.y * zoom
-        rim = PREGNANCY_RIM if point.pregnancy else (255, 255, 255)
+        rim = ImageColor.getrgb(PREGNANCY_RIM) if point.pregnancy else (255, 255, 255)
         draw.ellipse((x - r, y - r, x + r, y + r), fill=atlas.meridians[point.meridian].colour, outline=rim, width=zoom * 2)
         draw.text((x, y), str(codes.index(pos.code) + 1), font=number_font, fill="white", anchor="mm",
                   stroke_width=1, stroke_fill=(0, 0, 0))

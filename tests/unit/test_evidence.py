@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from meridians.draw.chart import MARKER_SIZE, chart
-from meridians.draw.evidence import CERTAINTY_COLOURS, RESULT_SYMBOLS, rows, timeline
+from meridians.draw.colours import CERTAINTY_COLOURS
+from meridians.draw.evidence import RESULT_SYMBOLS, rows, timeline
 from meridians.query import trial_counts
 
 
@@ -30,13 +31,13 @@ def test_timeline_has_a_row_per_study_and_comparison(atlas):
     furlan = next(t for t in plotted if t.y[0] == "Furlan 2015 vs inactive controls")
     assert list(furlan.x) == [26, 52]
     assert list(furlan.marker.symbol) == [RESULT_SYMBOLS["benefit"], RESULT_SYMBOLS["no_difference"]]
-    assert set(furlan.marker.color) == {CERTAINTY_COLOURS["low"]}
+    assert set(furlan.marker.color) == {CERTAINTY_COLOURS["low"].hex}
 
 
 def test_a_comparison_graded_on_its_own_keeps_its_grade(atlas):
     fig = timeline([atlas.studies["li2021"]])
     pt = next(t for t in fig.data if t.y and t.y[0] == "Li 2021 vs physical therapy")
-    assert pt.marker.color[0] == CERTAINTY_COLOURS["moderate"]
+    assert pt.marker.color[0] == CERTAINTY_COLOURS["moderate"].hex
 
 
 def test_evidence_mode_sizes_markers_by_trial_use(atlas):
