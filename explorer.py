@@ -6,7 +6,7 @@ import streamlit as st
 
 from meridians.draw.chart import CONFIG
 from meridians.model import MECHANISM_KINDS
-from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, label, matching, search
+from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, listed_as, matching, search
 from meridians.url_state import State
 from ui import card, chartview, frame, printouts, url
 from ui import routine as routine_ui
@@ -47,7 +47,7 @@ with st.sidebar:
     # every point is not sent again for it.
     st.session_state["pick"] = None
     st.selectbox("Point", [c for c in order if c in shown] or list(atlas.points), key="pick", index=None,
-                 placeholder="Choose a point", format_func=lambda c: label(atlas.points[c]),
+                 placeholder="Choose a point", format_func=lambda c: listed_as(atlas.points[c]),
                  on_change=lambda: select(st.session_state["pick"]))
 
     st.header("Filters")

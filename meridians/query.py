@@ -86,7 +86,7 @@ def matching(atlas: Atlas, *, mechanisms=(), meridians=(), region=None, evidence
     return frozenset(codes)
 
 
-def label(point: Point) -> str:
+def listed_as(point: Point) -> str:
     """How a point is listed: with its pinyin also without tone marks, so 'hegu' typed in a list finds Hégǔ."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", point.pinyin) if not unicodedata.combining(ch))
     pinyin = point.pinyin if plain == point.pinyin else f"{point.pinyin} ({plain})"

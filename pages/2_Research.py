@@ -7,7 +7,7 @@ import streamlit as st
 from meridians.draw.evidence import timeline
 from meridians.export import citations as cite
 from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS
-from meridians.query import label, studies_matching
+from meridians.query import listed_as, studies_matching
 from meridians.url_state import ResearchState
 from ui import frame
 from ui.card import certainty_badge, study_expander
@@ -33,7 +33,7 @@ with st.sidebar:
     url_widget(st.selectbox, atlas, state, "mechanism", label="Mechanism", options=list(atlas.mechanisms), index=None,
           placeholder="Any", format_func=lambda m: atlas.mechanisms[m].name)
     url_widget(st.selectbox, atlas, state, "point", label="Point used", options=list(atlas.points), index=None,
-          placeholder="Any", format_func=lambda c: label(atlas.points[c]))
+          placeholder="Any", format_func=lambda c: listed_as(atlas.points[c]))
 
 studies = studies_matching(atlas, designs=state.designs, certainties=state.certainties, claim=state.claim,
                            mechanism=state.mechanism, point=state.point, q=state.q)

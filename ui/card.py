@@ -60,8 +60,8 @@ def study_expander(study: Study) -> None:
 
 def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
     """The card of a point: its heading, the pregnancy caution, then one Markdown block (and the studies, on
-    the few points that have them). Each element is a component the browser draws again after every click;
-    the card was about a quarter of what a click cost the browser (bench/README.md)."""
+    the few points that have them): each element is a component the browser draws again after every click
+    (docs/architecture.md, "The click")."""
     point = atlas.points[code]
     meridian = atlas.meridians[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")

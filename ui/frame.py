@@ -76,10 +76,8 @@ def stateful_page(title: str, cls):
 
 
 # plotly lays a page-wide "drag cover" over everything at each mousedown on a chart, to keep the cursor
-# during a drag. These charts cannot be dragged, and laying the cover and taking it away made the browser
-# lay out and re-layer the whole page at every click, before the click reached the server (a Chrome trace
-# at 5,000 markers: the rerun request left the page about 23 ms after the mousedown instead of 31;
-# bench/README.md).
+# during a drag. These charts cannot be dragged, and laying the cover made the browser lay out and re-layer
+# the whole page at every click, before the click reached the server (docs/architecture.md, "The click").
 NO_DRAG_COVER = ".dragcover { display: none !important; }"
 
 

@@ -174,7 +174,7 @@ def _cut(lines: list[str], most: int, fnt, width: float) -> list[str]:
     return lines[: most - 1] + [f"{last} …".lstrip()]
 
 
-def _set(blocks, layout: Layout, box: tuple[int, int]):
+def _columns_fitting(blocks, layout: Layout, box: tuple[int, int]):
     """The text's lines per column in `layout`, or None if they do not fit the box (width, height)."""
     width, height = box
     col_w = (width - COLUMN_GAP * (layout.columns - 1)) / layout.columns
@@ -227,7 +227,7 @@ def routine_pdf(atlas: Atlas, routine: tuple[str, ...], minutes: int, today: dat
         else:  # two charts side by side, the text below them
             chart_box = (width, layout.chart_h if views else 0)
             text_at = (MARGIN, y + chart_box[1] + 20 * bool(views))
-        if fitted := _set(blocks, layout, (A4[0] - MARGIN - text_at[0], bottom - text_at[1])):
+        if fitted := _columns_fitting(blocks, layout, (A4[0] - MARGIN - text_at[0], bottom - text_at[1])):
             break
     else:
         raise ValueError(f"the text of {len(routine)} points does not fit one page")
