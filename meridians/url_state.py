@@ -127,7 +127,7 @@ class RoutineState:
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
         def step(value: str) -> int | None:
-            return int(value) if value.isdigit() and int(value) <= MAX_POINTS else None
+            return int(value) if value.isascii() and value.isdecimal() and int(value) <= MAX_POINTS else None
 
         def minutes(value: str) -> int | None:
             return int(value) if value in {str(m) for m in PRESS_MINUTES} else None

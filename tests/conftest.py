@@ -1,4 +1,9 @@
-"""Shared fixtures: the real atlas, and copies of the data folder to break on purpose."""
+"""Shared fixtures: the real atlas, and copies of the data folder to break on purpose; every test marked by its folder.
+
+The quick loop (unit and page tests, under a minute) is `python -m pytest tests/unit tests/pages`, or
+`-m "not browser and not notebook and not deploy"` over the whole tree; `-m "not slow"` runs all but the
+two long tests.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,19 @@ import pytest
 from meridians import DATA_DIR, load_atlas
 
 ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests"
+FOLDER_MARKS = ("browser", "notebook", "deploy")  # tests/<folder> -> the marker of the same name
+# A minute or more each: twenty browsers for a minute, and installing requirements.txt afresh.
+SLOW = ("browser/test_many_users_browser.py", "deploy/test_clean_install.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.path.relative_to(TESTS)
+        if path.parts[0] in FOLDER_MARKS:
+            item.add_marker(path.parts[0])
+        if path.as_posix() in SLOW:
+            item.add_marker("slow")
 
 
 @pytest.fixture(scope="session")

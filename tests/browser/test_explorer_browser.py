@@ -13,8 +13,6 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-pytestmark = pytest.mark.browser
-
 # The second point clicked on the Back view. Not GV4: on the Back view GV4 is drawn under the EX-B2
 # markers, so a click on it opens EX-B2 (see test_every_marker_can_be_clicked_at_its_centre).
 OTHER = "BL40"

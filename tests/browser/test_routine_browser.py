@@ -6,13 +6,11 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
 from meridians.draw.printouts import MARGIN, ZOOM
 
-pytestmark = pytest.mark.browser
 ROUTINE = "BL23,BL40,KI3,GV3"  # Cherkin 2009's standardised points
 
 

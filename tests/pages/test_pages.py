@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from PIL import ImageColor
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
 
 
-def run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+def run(page_file: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page_file), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -26,9 +28,9 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_with_the_safety_notes(page):
-    at = run(page)
+@pytest.mark.parametrize("page_file", PAGES)  # not `page`: that is Playwright's fixture
+def test_every_page_renders_with_the_safety_notes(page_file):
+    at = run(page_file)
     assert not at.exception, at.exception
     assert "not medical advice" in texts(at)
     assert any(e.label == "When to see a doctor now" for e in at.sidebar.expander)
@@ -123,23 +125,52 @@ def test_the_close_up_picker_changes_the_view_and_the_link():
     assert at.button_group(key="url_view").value is None and at.selectbox(key="url_closeup").value == "hand_back"
 
 
+def courses(chart: dict) -> dict[str, dict]:
+    """The meridians' courses drawn on a chart, by name ("BL course"), each its line."""
+    return {t["name"]: t["line"] for t in chart["data"] if t.get("mode") == "lines"}
+
+
+def rgba(colour: str) -> tuple[tuple[int, int, int], float]:
+    """A plotly colour "rgba(0,114,178,0.9)" as its red, green and blue, and its opacity."""
+    *rgb, alpha = colour.removeprefix("rgba(").removesuffix(")").split(",")
+    return tuple(int(c) for c in rgb), float(alpha)
+
+
 def test_the_meridian_lines_toggle_is_part_of_the_link():
     at = run("explorer.py")
+    assert "BL course" in courses(body_chart_and_legend(at)[0])  # drawn until turned off
     at.button_group(key="url_courses").set_value("none").run()
     assert at.query_params["courses"] == "none"
-    assert not [t for t in at.get("plotly_chart")[0].proto.spec.split('"mode"') if t.startswith(':"lines"')]
+    assert courses(body_chart_and_legend(at)[0]) == {}
 
 
-def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out():
+def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out(atlas):
     at = run("pages/0_Meridians.py")
     rows = at.dataframe[0].value
     assert len(rows) == 14 and rows["Points"].sum() == 361
     at = run("pages/0_Meridians.py", meridian="BL")
     assert at.subheader[0].value.startswith("BL · Bladder")
     assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
-    assert "[Open in the explorer](./?meridian=BL&view=" in texts(at)
-    spec = at.get("plotly_chart")[0].proto.spec
-    assert '"line":{"color":"rgba(0,114,178,0.9)","width":4,"dash":"solid"},"mode":"lines","name":"BL course"' in spec
+    assert re.search(r"\[Open in the explorer\]\(\./\?(view=\w+&)?meridian=BL\)", texts(at))  # this view (the default: none)
+    # Only BL's course is drawn, in BL's colour, wider and stronger than the explorer draws it among the others.
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert list(courses(chart)) == ["BL course"]
+    line, plain = courses(chart)["BL course"], courses(body_chart_and_legend(run("explorer.py"))[0])["BL course"]
+    assert rgba(line["color"])[0] == rgba(plain["color"])[0] == ImageColor.getrgb(atlas.meridians["BL"].colour)
+    assert line["width"] > plain["width"] and rgba(line["color"])[1] > rgba(plain["color"])[1]
+    # BL's points on this view in full, every other point faded
+    points = {t["name"]: {c[0] for c in t["customdata"]} for t in chart["data"] if t["name"] in ("Points", "Faded points")}
+    assert points["Points"] and points["Faded points"]
+    assert points["Points"] == {c for c in points["Points"] | points["Faded points"] if atlas.points[c].meridian == "BL"}
+
+
+def test_an_old_link_to_a_meridian_brings_it_out_as_a_new_one_does():
+    old, new = run("pages/0_Meridians.py", channel="BL"), run("pages/0_Meridians.py", meridian="BL")
+    assert not old.exception and not old.info
+    assert old.subheader[0].value.startswith("BL · Bladder") and texts(old) == texts(new)
+    assert old.get("plotly_chart")[0].proto.spec == new.get("plotly_chart")[0].proto.spec
+    old.button_group(key="url_meridian").set_value("ST").run()
+    assert dict(old.query_params) == {"meridian": "ST"}  # the next link it writes uses the new key only
 
 
 def test_the_meridians_page_notices_a_bad_meridian():

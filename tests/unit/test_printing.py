@@ -68,7 +68,7 @@ def test_the_twenty_wordiest_points_still_fit_one_page(atlas, read_pdf):
 
 def test_short_routines_print_every_word(atlas):
     blocks = printing._point_blocks(atlas, ("BL23", "LI4"))
-    layout = next(layout for layout in printing.LAYOUTS if printing._set(blocks, layout, (1120, 700)))
+    layout = next(layout for layout in printing.LAYOUTS if printing._columns_fitting(blocks, layout, (1120, 700)))
     assert layout.max_lines is None
     assert any(text.startswith("Pregnancy: traditionally avoided.") for text, _ in blocks[1])
 

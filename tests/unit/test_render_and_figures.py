@@ -114,14 +114,19 @@ def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atla
     as they are (no WebGL needed to use them). The shapes sit where the markers were, as wide on the screen,
     in the meridian's colour, faded as the filters say, with a red rim for the points avoided in pregnancy."""
     assert not any(t.type == "scattergl" or t.fill for v in atlas.views for t in chart(atlas, v, "x.png").data)
-    monkeypatch.setattr(figures, "CROWDED", 100)
-    view = atlas.views["posterior"]
-    scale = view.size[1] / figures.plot_height(view)  # image pixels per screen pixel
     shown = frozenset(c for c in atlas.points if atlas.points[c].meridian == "BL")
+    # Each point's marker as plotly draws it on the view as it is: its size in screen pixels and its symbol.
+    plain = {c[0]: (size, symbol) for t in marker_traces(chart(atlas, "posterior", "x.png", shown=shown))
+             for c, size, symbol in zip(t.customdata, per_point(t.marker.size, t), per_point(t.marker.symbol, t),
+                                        strict=True)}
+    monkeypatch.setattr(figures, "CROWDED", 100)
     fig = chart(atlas, "posterior", "x.png", shown=shown)
     assert fig.data[-1].type == "scattergl" and fig.data[-1].name == "Selected"
     drawn_markers = [t for t in fig.data if "markers" in t.mode and t.name not in ("Guide", "Selected") and not t.showlegend]
     assert not drawn_markers  # (the legend's entries are markers with no point)
+    # Image pixels per screen pixel, as plotly lays the body out: the y range over the plot's height.
+    layout = fig.layout
+    scale = abs(layout.yaxis.range[0] - layout.yaxis.range[1]) / (layout.height - layout.margin.t - layout.margin.b)
 
     drawn: dict[tuple[str, bool], list] = {}  # (name, faded) -> the polygons of that meridian or of the rims
     for t in fig.data:
@@ -131,21 +136,26 @@ def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atla
             faded = group == "Faded points"
             assert t.fillcolor == figures._rgba(colour, FADED if faded else 1.0) and t.hoverinfo == "skip"
             drawn.setdefault((what, faded), []).extend(_outlines(t))
+
+    def centred_on(polygons, pos):
+        return [o for o in polygons if abs(sum(x for x, _ in o) / len(o) - pos.x) < 1
+                and abs(sum(y for _, y in o) / len(o) - pos.y) < 1]
+
+    def span(outline, axis: int) -> float:
+        return max(p[axis] for p in outline) - min(p[axis] for p in outline)
+
     for pos in atlas.positions_in("posterior"):
         point = atlas.points[pos.code]
         faded = pos.code not in shown
-        size = figures.MARKER_SIZE * (figures.EXTRA_SCALE if atlas.meridians[point.meridian].kind == "extra" else 1)
-        want = [(round(x), round(y)) for x, y in shapes.polygon(atlas.meridians[point.meridian].symbol, pos.x, pos.y,
-                                                                size / 2 * scale)]
-        assert want in drawn[(point.meridian, faded)], pos
-        rims = drawn.get(("pregnancy rims", faded), [])
-        centred = [o for o in rims if abs(sum(x for x, _ in o) / len(o) - sum(x for x, _ in want) / len(want)) < 1
-                   and abs(sum(y for _, y in o) / len(o) - sum(y for _, y in want) / len(want)) < 1]
-        assert bool(centred) == (point.pregnancy is not None), pos
-    # as wide on the screen as a marker: BL's circles, of size 11, span 11 screen pixels
-    assert atlas.meridians["BL"].symbol == "circle"
-    for circle in (o for t in fig.data if t.name == "Points: BL" for o in _outlines(t)):
-        assert abs((max(x for x, _ in circle) - min(x for x, _ in circle)) / scale - figures.MARKER_SIZE) <= 1 / scale
+        shape, = centred_on(drawn[(point.meridian, faded)], pos)
+        # As wide and as tall on the screen as plotly's marker (its outline is that of a marker of size 2),
+        # to within the rounding to whole image pixels: a circle of size 11 spans 11 screen pixels.
+        size, symbol = plain[pos.code]
+        for axis in (0, 1):
+            assert abs(span(shape, axis) / scale - size / 2 * span(shapes.OUTLINES[symbol], axis)) <= 1 / scale, pos
+        rims = centred_on(drawn.get(("pregnancy rims", faded), []), pos)
+        assert bool(rims) == (point.pregnancy is not None), pos
+        assert all(span(rim, 0) > span(shape, 0) for rim in rims), pos  # a rim round the shape, not inside it
 
 
 def test_every_meridian_symbol_has_an_outline_that_fills_plotlys_marker_box():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meridians import load_atlas
-from meridians.url_state import ResearchState, State, parse, to_params
+from meridians.url_state import IGNORED_KEYS, MeridiansState, ResearchState, RoutineState, State, parse, to_params
 
 ATLAS = load_atlas()
 VIEWS, POINTS = sorted(ATLAS.views), sorted(ATLAS.points)
@@ -75,11 +76,33 @@ def test_selecting_a_point_moves_to_a_view_that_shows_it():
     assert State(view="lateral").with_point(ATLAS, "ST36").view == "lateral"
 
 
+link_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+PAGE_STATES = (State, MeridiansState, ResearchState, RoutineState)
+PAGE_KEYS = sorted({k for cls in PAGE_STATES for s in cls.specs(ATLAS) for k in (s.key, *s.old_keys)})
+
+
 @settings(max_examples=300)
-@given(st.dictionaries(st.text(max_size=12) | st.sampled_from(["view", "point", "mechanism", "meridian", "q"]),
-                       st.lists(st.text(max_size=200), max_size=5), max_size=6))
-def test_any_query_string_parses_without_error(params):
-    for cls in (State, ResearchState):
+@given(st.dictionaries(st.text(max_size=12) | st.sampled_from(PAGE_KEYS), st.lists(link_text, max_size=5), max_size=6))
+def test_any_query_string_gives_a_state_whose_own_link_says_the_same_and_names_what_it_ignored(params):
+    """Whatever a link asks, the page shows a state that its own link (the one it writes back) reproduces
+    without a notice, and each setting the page does not use is named in a notice of its own."""
+    for cls in PAGE_STATES:
         state, notices = parse(params, cls, ATLAS)
-        assert isinstance(state, cls)
-        assert isinstance(notices, tuple)
+        assert parse(to_params(state, ATLAS), cls, ATLAS) == (state, ())
+        known = {k for s in cls.specs(ATLAS) for k in (s.key, *s.old_keys)} | IGNORED_KEYS
+        unused = [n for n in notices if n.startswith("The link setting ")]
+        assert len(unused) == len([k for k in params if k not in known]), (params, notices)
+        assert all(len(n) < 140 for n in notices)
+
+
+@pytest.mark.parametrize("step", ["²", "٣", "１"])  # digits to Unicode, not to the page's step counter
+def test_a_step_in_other_digits_is_dropped_with_a_notice(step):
+    state, notices = parse({"step": step}, RoutineState, ATLAS)
+    assert state == RoutineState() and len(notices) == 1
+
+
+def test_old_shared_links_to_a_meridian_still_open_it_and_new_links_use_the_new_key():
+    old, old_notices = parse({"channel": "BL"}, MeridiansState, ATLAS)
+    new, new_notices = parse({"meridian": "BL"}, MeridiansState, ATLAS)
+    assert old == new == MeridiansState(meridian="BL") and old_notices == new_notices == ()
+    assert to_params(old, ATLAS) == {"meridian": "BL"}
