@@ -30,8 +30,8 @@ from pathlib import Path
 
 import yaml
 
-from meridians.body import place
-from meridians.load import DATA_DIR, STANDARD_MERIDIANS, load_atlas, outline_mask
+from meridians.body import outline_mask, place
+from meridians.load import DATA_DIR, STANDARD_MERIDIANS, load_atlas
 from meridians.model import Site
 
 EX_PREFIXES = ("EX-HN", "EX-B", "EX-UE", "EX-LE", "EX-CA")

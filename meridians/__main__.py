@@ -8,7 +8,7 @@ from pathlib import Path
 
 from meridians.draw.body_images import ASSETS_DIR, draw_preview, render_all
 from meridians.export.points import to_csv, to_json
-from meridians.load import DATA_DIR, draft
+from meridians.load import DATA_DIR, build_partial
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     pv.add_argument("--out", type=Path, default=Path("preview.png"))
     args = parser.parse_args(argv)
 
-    built = draft(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))
+    built = build_partial(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))
     if args.command == "preview":
         for p in built.problems:
             print(p, file=sys.stderr)

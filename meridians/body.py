@@ -6,6 +6,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import replace
 
+from PIL import Image, ImageDraw
+
 from meridians.model import Cue, Landmark, Part, Position, Site, View, Xy, frozen_map
 
 SIDES = ("left", "right")
@@ -150,7 +152,7 @@ def _perpendicular(axis: Xy, towards_x: float) -> Xy:
     return p
 
 
-def _guide(site: Site, anchor: Landmark) -> str:
+def _guide_text(site: Site, anchor: Landmark) -> str:
     """How the chart's guide line is labelled: the offsets in cun from the landmark."""
     if site.fraction is not None:
         return f"{site.fraction:.0%} of the way from the {anchor.text} to the {site.toward.replace('_', ' ')}"
@@ -190,7 +192,7 @@ def place(code: str, site: Site, view: View, bilateral: bool) -> list[Position]:
         if not view.mirrored and site.anterior:
             px, py = _perpendicular(axis, view.anterior_x)
             x, y = x + px * site.anterior * part.cun_px, y + py * site.anterior * part.cun_px
-    guide = site.label or _guide(site, anchor)
+    guide = site.label or _guide_text(site, anchor)
     mid = view.midline_x
     if not view.mirrored:
         side = "midline" if (anchor.midline and not bilateral) else view.side
@@ -245,3 +247,17 @@ def in_close_up(pos: Position, view: View) -> Position | None:
         return None
     anchor = ((pos.anchor[0] - view.origin[0]) * view.scale, (pos.anchor[1] - view.origin[1]) * view.scale)
     return replace(pos, view=view.name, x=x, y=y, anchor=anchor)
+
+
+def outline_mask(view: View) -> Image.Image:
+    """The inside of the body outline of a view, as a 1-bit image."""
+    mask = Image.new("1", view.size, 0)
+    draw = ImageDraw.Draw(mask)
+    for shape in view.outlines:
+        draw.polygon(shape, fill=1)
+    return mask
+
+
+def inside(mask: Image.Image, pos: Position) -> bool:
+    w, h = mask.size
+    return 0 <= pos.x < w and 0 <= pos.y < h and bool(mask.getpixel((int(pos.x), int(pos.y))))

@@ -179,8 +179,8 @@ class Mechanism:
     summary: str
     verdict: str
     certainty: str
-    supports: tuple[str, ...]
-    against: tuple[str, ...]
+    studies_for: tuple[str, ...]
+    studies_against: tuple[str, ...]  # or limiting it
 
 
 RESULT_LABELS = MappingProxyType(

@@ -105,7 +105,7 @@ def studies_matching(atlas: Atlas, *, designs=(), certainties=(), claim=None, me
         if claim and s.claim != claim:
             continue
         if mechanism and mechanism not in s.mechanisms and s.id not in (
-            atlas.mechanisms[mechanism].supports + atlas.mechanisms[mechanism].against
+            atlas.mechanisms[mechanism].studies_for + atlas.mechanisms[mechanism].studies_against
         ):
             continue
         if point and point not in s.points:

@@ -25,7 +25,7 @@ for m in atlas.mechanisms.values():
     st.text(m.summary)
     st.markdown("**Verdict**")
     st.text(m.verdict)
-    for title, ids in (("Studies for", m.supports), ("Studies against or limiting", m.against)):
+    for title, ids in (("Studies for", m.studies_for), ("Studies against or limiting", m.studies_against)):
         if ids:
             st.markdown(f"**{title}**")
             for sid in ids:

@@ -207,12 +207,12 @@ MECHANISMS = {
             "minItems": 1,
             "items": {
                 "type": "object",
-                "required": ["id", "name", "kind", "summary", "verdict", "certainty", "for", "against"],
+                "required": ["id", "name", "kind", "summary", "verdict", "certainty", "studies_for", "studies_against"],
                 "additionalProperties": False,
                 "properties": {
                     "id": _id, "name": _text, "summary": _text, "verdict": _text, "certainty": _certainty,
                     "kind": {"enum": ["physiological_hypothesis", "nonspecific_effect", "traditional_belief"]},
-                    "for": {"type": "array", "items": _id}, "against": {"type": "array", "items": _id},
+                    "studies_for": {"type": "array", "items": _id}, "studies_against": {"type": "array", "items": _id},
                 },
             },
         }

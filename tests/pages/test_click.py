@@ -4,14 +4,12 @@ chart hands Streamlit the very chart the browser has, and a point from elsewhere
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from apptest import opened
 from streamlit.testing.v1 import AppTest
 
 from meridians.selection import clicked
 from ui.chartview import SENT
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def body_chart(at: AppTest) -> dict:
@@ -21,13 +19,6 @@ def body_chart(at: AppTest) -> dict:
 def ringed(chart: dict) -> set[str]:
     ring = chart["data"][-1]
     return {ring["customdata"][i][0] for i in ring.get("selectedpoints", [])}
-
-
-def opened(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "explorer.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def click(at: AppTest, code: str) -> AppTest:

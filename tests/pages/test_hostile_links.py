@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from apptest import opened
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py",
          "pages/4_Routine.py")
 KEYS = ("view", "point", "mechanism", "meridian", "channel", "region", "evidence", "q", "size", "courses", "design",
@@ -27,21 +25,11 @@ queries = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10), st.lists
                           max_size=5)
 
 
-def run(page_file: str, params: dict) -> AppTest:
-    """The page entered through the explorer, as in the app (the Routine page links back to it)."""
-    at = AppTest.from_file(str(ROOT / "explorer.py"), default_timeout=60)
-    if page_file != "explorer.py":
-        at.switch_page(page_file)
-    for key, vals in params.items():
-        at.query_params[key] = vals
-    return at.run()
-
-
 @pytest.mark.parametrize("page_file", PAGES)
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(params=queries)
 def test_any_link_renders_and_says_what_it_ignored(page_file, params):
-    at = run(page_file, params)
+    at = opened(page_file, **params)
     assert not at.exception, at.exception
     assert at.title, "the page drew nothing"
     for notice in at.info:
@@ -52,8 +40,8 @@ def test_any_link_renders_and_says_what_it_ignored(page_file, params):
 
 
 def test_every_kind_of_nasty_value_is_noticed_on_the_explorer():
-    at = run("explorer.py", {"point": ["<script>alert(1)</script>"], "view": [":red[boom]"],
-                             "mechanism": ["![x](http://example.com/x.png)"]})
+    at = opened("explorer.py", point=["<script>alert(1)</script>"], view=[":red[boom]"],
+                mechanism=["![x](http://example.com/x.png)"])
     assert not at.exception
     assert len(at.info) == 3
     joined = " ".join(n.value for n in at.info)

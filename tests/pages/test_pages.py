@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from apptest import opened
 from PIL import ImageColor
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
-
 PAGES = ["explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
-
-
-def run(page_file: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page_file), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def texts(at: AppTest) -> str:
@@ -30,7 +21,7 @@ def texts(at: AppTest) -> str:
 
 @pytest.mark.parametrize("page_file", PAGES)  # not `page`: that is Playwright's fixture
 def test_every_page_renders_with_the_safety_notes(page_file):
-    at = run(page_file)
+    at = opened(page_file)
     assert not at.exception, at.exception
     assert "not medical advice" in texts(at)
     assert any(e.label == "When to see a doctor now" for e in at.sidebar.expander)
@@ -38,7 +29,7 @@ def test_every_page_renders_with_the_safety_notes(page_file):
 
 
 def test_explorer_starts_on_the_back_with_an_invitation_to_click():
-    at = run("explorer.py")
+    at = opened("explorer.py")
     assert at.button_group[0].value == "posterior"
     assert at.subheader[0].value == "Click a point"
     chart, legend = body_chart_and_legend(at)
@@ -53,7 +44,7 @@ def body_chart_and_legend(at) -> tuple[dict, dict]:
 
 
 def test_a_deep_link_restores_view_point_and_filters():
-    at = run("explorer.py", view="anterior", point="ST36", mechanism=["endorphins", "relaxation"], meridian="ST")
+    at = opened("explorer.py", view="anterior", point="ST36", mechanism=["endorphins", "relaxation"], meridian="ST")
     assert not at.exception
     assert at.button_group[0].value == "anterior"
     assert at.subheader[0].value.startswith("ST36")
@@ -66,7 +57,7 @@ def test_a_deep_link_restores_view_point_and_filters():
 
 
 def test_the_card_says_what_was_tested_and_how_sure():
-    at = run("explorer.py", point="BL23")
+    at = opened("explorer.py", point="BL23")
     body = texts(at)
     assert "Studies that used this point" in body
     assert any("Cherkin" in e.label for e in at.expander)
@@ -74,19 +65,19 @@ def test_the_card_says_what_was_tested_and_how_sure():
 
 
 def test_a_pregnancy_point_carries_the_caution_and_its_source():
-    at = run("explorer.py", point="LI4")
+    at = opened("explorer.py", point="LI4")
     assert at.warning and "Traditionally avoided in pregnancy" in at.warning[0].value
     assert "Source:" in texts(at)
 
 
 def test_a_point_from_another_view_shows_where_it_is_drawn():
-    at = run("explorer.py", view="lateral", point="BL23")
+    at = opened("explorer.py", view="lateral", point="BL23")
     assert "not drawn on this view" in texts(at)
     assert at.subheader[0].value.startswith("BL23")
 
 
 def test_a_bad_link_gets_a_notice_and_the_page_still_works():
-    at = run("explorer.py", point="XX99", view="upside-down", mechanism="magic", foo="bar")
+    at = opened("explorer.py", point="XX99", view="upside-down", mechanism="magic", foo="bar")
     assert not at.exception
     notices = [e.value for e in at.info]
     assert len(notices) == 4
@@ -96,14 +87,14 @@ def test_a_bad_link_gets_a_notice_and_the_page_still_works():
 
 
 def test_hostile_text_in_a_link_is_shown_as_text():
-    at = run("explorer.py", point="<img src=x onerror=alert(1)>")
+    at = opened("explorer.py", point="<img src=x onerror=alert(1)>")
     notice = at.info[0].value
     assert "\\<img" in notice  # escaped for Markdown: shown, never run
     assert not at.exception
 
 
 def test_picking_a_point_in_the_box_opens_its_card_on_a_view_that_shows_it():
-    at = run("explorer.py")
+    at = opened("explorer.py")
     at.selectbox(key="pick").select("ST36").run()
     assert at.query_params["point"] == "ST36" and at.query_params["view"] == "anterior"
     assert at.subheader[0].value.startswith("ST36")
@@ -111,14 +102,14 @@ def test_picking_a_point_in_the_box_opens_its_card_on_a_view_that_shows_it():
 
 
 def test_a_search_result_opens_on_the_close_up_that_shows_it():
-    at = run("explorer.py", q="yongquan")
+    at = opened("explorer.py", q="yongquan")
     assert at.selectbox(key="pick").options[0].startswith("KI1 ")
     at.selectbox(key="pick").select("KI1").run()
     assert at.query_params["view"] == "sole" and at.subheader[0].value.startswith("KI1")
 
 
 def test_the_close_up_picker_changes_the_view_and_the_link():
-    at = run("explorer.py")
+    at = opened("explorer.py")
     assert at.selectbox(key="url_closeup").value is None
     at.selectbox(key="url_closeup").select("hand_back").run()
     assert at.query_params["view"] == "hand_back"
@@ -137,7 +128,7 @@ def rgba(colour: str) -> tuple[tuple[int, int, int], float]:
 
 
 def test_the_meridian_lines_toggle_is_part_of_the_link():
-    at = run("explorer.py")
+    at = opened("explorer.py")
     assert "BL course" in courses(body_chart_and_legend(at)[0])  # drawn until turned off
     at.button_group(key="url_courses").set_value("none").run()
     assert at.query_params["courses"] == "none"
@@ -145,17 +136,17 @@ def test_the_meridian_lines_toggle_is_part_of_the_link():
 
 
 def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out(atlas):
-    at = run("pages/0_Meridians.py")
+    at = opened("pages/0_Meridians.py")
     rows = at.dataframe[0].value
     assert len(rows) == 14 and rows["Points"].sum() == 361
-    at = run("pages/0_Meridians.py", meridian="BL")
+    at = opened("pages/0_Meridians.py", meridian="BL")
     assert at.subheader[0].value.startswith("BL · Bladder")
     assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
     assert re.search(r"\[Open in the explorer\]\(\./\?(view=\w+&)?meridian=BL\)", texts(at))  # this view (the default: none)
     # Only BL's course is drawn, in BL's colour, wider and stronger than the explorer draws it among the others.
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert list(courses(chart)) == ["BL course"]
-    line, plain = courses(chart)["BL course"], courses(body_chart_and_legend(run("explorer.py"))[0])["BL course"]
+    line, plain = courses(chart)["BL course"], courses(body_chart_and_legend(opened("explorer.py"))[0])["BL course"]
     assert rgba(line["color"])[0] == rgba(plain["color"])[0] == ImageColor.getrgb(atlas.meridians["BL"].colour)
     assert line["width"] > plain["width"] and rgba(line["color"])[1] > rgba(plain["color"])[1]
     # BL's points on this view in full, every other point faded
@@ -165,7 +156,7 @@ def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out(atlas):
 
 
 def test_an_old_link_to_a_meridian_brings_it_out_as_a_new_one_does():
-    old, new = run("pages/0_Meridians.py", channel="BL"), run("pages/0_Meridians.py", meridian="BL")
+    old, new = opened("pages/0_Meridians.py", channel="BL"), opened("pages/0_Meridians.py", meridian="BL")
     assert not old.exception and not old.info
     assert old.subheader[0].value.startswith("BL · Bladder") and texts(old) == texts(new)
     assert old.get("plotly_chart")[0].proto.spec == new.get("plotly_chart")[0].proto.spec
@@ -174,24 +165,24 @@ def test_an_old_link_to_a_meridian_brings_it_out_as_a_new_one_does():
 
 
 def test_the_meridians_page_notices_a_bad_meridian():
-    at = run("pages/0_Meridians.py", meridian="ZZ")
+    at = opened("pages/0_Meridians.py", meridian="ZZ")
     assert not at.exception and "Unknown meridian" in texts(at) and "ZZ" in texts(at)
 
 
 def test_changing_a_filter_writes_it_to_the_link():
-    at = run("explorer.py")
+    at = opened("explorer.py")
     at.multiselect(key="url_mechanisms").select("relaxation").run()
     assert at.query_params["mechanism"] == "relaxation"
     assert "of them match the filters" in texts(at)
 
 
 def test_search_narrows_the_point_box():
-    at = run("explorer.py", q="shenshu")
+    at = opened("explorer.py", q="shenshu")
     assert at.selectbox(key="pick").options == ["BL23 · Shènshū (Shenshu) · 腎兪 · Kidney Shu"]
 
 
 def test_research_page_filters_and_offers_exports():
-    at = run("pages/2_Research.py", certainty="low")
+    at = opened("pages/2_Research.py", certainty="low")
     assert not at.exception
     shown = at.subheader[0].value
     assert shown.endswith("studies") and not shown.startswith("0 ")
@@ -202,13 +193,13 @@ def test_research_page_filters_and_offers_exports():
 
 
 def test_research_page_notices_a_bad_filter():
-    at = run("pages/2_Research.py", design="astrology")
+    at = opened("pages/2_Research.py", design="astrology")
     assert "Unknown design" in at.info[0].value
     assert not at.exception
 
 
 def test_mechanisms_page_lists_the_five_with_their_kind():
-    at = run("pages/1_Mechanisms.py")
+    at = opened("pages/1_Mechanisms.py")
     headers = [h.value.replace("\\", "") for h in at.header]  # shown unescaped
     assert len(headers) == 5
     assert "Release of blocked energy (traditional belief)" in headers
@@ -218,20 +209,20 @@ def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypat
     path = data_copy / "points" / "back.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  meridian: BL\n", "  meridian: XX\n", 1), encoding="utf-8")
     monkeypatch.setenv("MERIDIAN_DATA", str(data_copy))
-    at = run("explorer.py")
+    at = opened("explorer.py")
     assert not at.exception
     assert "data files have problems" in at.error[0].value
     assert "points/back.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
 
 
 def test_research_page_plots_results_against_time():
-    at = run("pages/2_Research.py")
+    at = opened("pages/2_Research.py")
     assert len(at.get("plotly_chart")) == 1
-    at = run("pages/2_Research.py", design="guideline")  # guidelines report no timed results
+    at = opened("pages/2_Research.py", design="guideline")  # guidelines report no timed results
     assert len(at.get("plotly_chart")) == 0
 
 
 def test_evidence_sizing_is_part_of_the_link():
-    at = run("explorer.py", size="evidence")
+    at = opened("explorer.py", size="evidence")
     assert at.selectbox(key="url_size").value == "evidence"
     assert not at.info

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from apptest import opened
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/4_Routine.py"
-
-
-def run(page: str = PAGE, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "explorer.py"), default_timeout=60)
-    if page != "explorer.py":
-        at.switch_page(PAGE)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def button(at: AppTest, label: str):
@@ -29,7 +19,7 @@ def timer_html(at: AppTest) -> str:
 
 
 def test_an_empty_routine_offers_the_trials_point_sets_with_their_citations():
-    at = run()
+    at = opened(PAGE)
     assert not at.exception
     assert at.subheader[0].value == "My routine is empty"
     links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
@@ -40,16 +30,16 @@ def test_an_empty_routine_offers_the_trials_point_sets_with_their_citations():
 
 def test_pregnancy_cautions_come_first_on_every_step():
     for step in ("0", "1", "3"):
-        at = run(routine="BL23,SP6,LI4", step=step)
+        at = opened(PAGE, routine="BL23,SP6,LI4", step=step)
         kinds = [e.type for e in at.main]
         assert kinds.index("warning") < kinds.index("subheader"), kinds  # before the routine or the step
         assert at.warning[0].value.startswith("**If you are pregnant**")
         assert "SP6, LI4" in at.warning[0].value
-    assert not run(routine="BL23,GV3").warning
+    assert not opened(PAGE, routine="BL23,GV3").warning
 
 
 def test_the_overview_lists_the_points_in_order_and_they_can_be_moved_and_removed():
-    at = run(routine="BL23,BL40,KI3")
+    at = opened(PAGE, routine="BL23,BL40,KI3")
     rows = [m.value for m in at.markdown if re.match(r"^\d+\\\. ", m.value)]  # "1\. BL23 · …", escaped
     assert [r.split(" ")[1] for r in rows] == ["BL23", "BL40", "KI3"]
     at = at.button(key="routine_down_BL23").click().run()
@@ -59,7 +49,7 @@ def test_the_overview_lists_the_points_in_order_and_they_can_be_moved_and_remove
 
 
 def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides(atlas):
-    at = run(routine="BL23,GV3", minutes="3")
+    at = opened(PAGE, routine="BL23,GV3", minutes="3")
     at = button(at, "Start the routine").click().run()
     assert at.query_params["step"] == "1"
     assert at.subheader[0].value.startswith("Step 1 of 2")
@@ -75,20 +65,20 @@ def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides
 
 
 def test_a_step_past_the_end_shows_the_overview_with_a_notice():
-    at = run(routine="BL23", step="5")
+    at = opened(PAGE, routine="BL23", step="5")
     assert not at.exception
     assert any("no step 5" in i.value for i in at.info)
     assert at.subheader[0].value.startswith("My routine")
 
 
 def test_the_routine_page_offers_the_pdf_and_png():
-    at = run(routine="BL23,KI3")
+    at = opened(PAGE, routine="BL23,KI3")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Routine sheet (PDF, one page)", "Routine chart (PNG)"]
 
 
 def test_the_card_adds_its_point_to_the_routine_and_takes_it_out():
-    at = run("explorer.py", point="BL23", routine="GV3")
+    at = opened("explorer.py", point="BL23", routine="GV3")
     at = button(at, "Add BL23 to my routine").click().run()
     assert at.query_params["routine"] == "GV3,BL23" and at.query_params["point"] == "BL23"
     at = button(at, "Remove BL23 from my routine").click().run()
@@ -96,12 +86,12 @@ def test_the_card_adds_its_point_to_the_routine_and_takes_it_out():
 
 
 def test_the_explorer_offers_the_view_as_a_png():
-    at = run("explorer.py", view="lower_back", point="BL23")
+    at = opened("explorer.py", view="lower_back", point="BL23")
     assert [b.proto.label for b in at.get("download_button")] == ["Print this view (PNG)"]
 
 
 def test_hostile_routine_links_are_noticed_as_text():
-    at = run(routine="<script>alert(1)</script>,BL23,![x](http://example.com/x.png)", step="<b>", minutes="9")
+    at = opened(PAGE, routine="<script>alert(1)</script>,BL23,![x](http://example.com/x.png)", step="<b>", minutes="9")
     assert not at.exception
     notices = [i.value for i in at.info]
     assert len(notices) == 4

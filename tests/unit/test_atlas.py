@@ -185,6 +185,13 @@ def test_the_outer_bladder_line_runs_3_cun_out_level_with_the_inner_line(atlas):
 def test_gv14_is_below_c7_and_gv20_on_the_top_of_the_head(atlas):
     assert xy(atlas, "GV14", "posterior", "midline")[1] > landmark(atlas, "posterior", "C7")[1]
     assert xy(atlas, "GV14", "posterior", "midline")[1] < landmark(atlas, "posterior", "T1")[1]
+    for view in ("posterior", "anterior", "lateral"):  # at the crown: just inside the outline's highest point
+        top = min(y for shape in atlas.views[view].outlines for _, y in shape)
+        assert 0 < xy(atlas, "GV20", view, "midline")[1] - top < 15, view
+    # seen from above, on the midline 5 cun behind the anterior hairline
+    x, y = xy(atlas, "GV20", "head_top", "midline")
+    hairline = landmark(atlas, "head_top", "anterior_hairline")
+    assert x == pytest.approx(hairline[0]) and (y - hairline[1]) / atlas.views["head_top"].parts["head"].cun_px == pytest.approx(5)
 
 
 def test_bl40_is_the_middle_of_the_knee_crease_and_bl60_sits_between_ankle_bone_and_tendon(atlas):

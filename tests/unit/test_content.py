@@ -43,7 +43,7 @@ def test_the_five_mechanisms_are_labelled_by_kind(atlas):
 
 
 def test_the_traditional_belief_is_weighed_against_sham_trials(atlas):
-    against = atlas.mechanisms["blocked_energy"].against
+    against = atlas.mechanisms["blocked_energy"].studies_against
     assert {"haake2007", "cherkin2009"} <= set(against)
 
 

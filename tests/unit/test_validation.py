@@ -26,8 +26,8 @@ CASES = {
                        ["points/back.yaml:", ".code", "duplicate point code 'BL23' (first in points/back.yaml)"]),
     "dangling mechanism": ("points/back.yaml", "  mechanisms: [", "  mechanisms: [qi_flow, ",
                            ["points/back.yaml:", ".mechanisms[0]", "unknown mechanism 'qi_flow'"]),
-    "dangling study id": ("mechanisms.yaml", "for: [melzack1965, lebars1979]", "for: [melzack1965, nobody2001]",
-                          ["mechanisms.yaml:", "mechanisms[0].for[1]", "unknown study 'nobody2001'"]),
+    "dangling study id": ("mechanisms.yaml", "studies_for: [melzack1965, lebars1979]", "studies_for: [melzack1965, nobody2001]",
+                          ["mechanisms.yaml:", "mechanisms[0].studies_for[1]", "unknown study 'nobody2001'"]),
     "malformed doi": ("studies.yaml", 'doi: "10.1136/bmj.38744.672616.AE"', 'doi: "doi.org/10.1136"',
                       ["studies.yaml:", ".doi", "is not a DOI"]),
     "malformed pmid": ("studies.yaml", 'pmid: "16488895"', 'pmid: "PMID16488895"',
@@ -114,3 +114,19 @@ def test_validate_command_prints_one_line_per_problem(first, second, data_copy, 
 def test_validate_runs_as_a_module():
     done = subprocess.run([sys.executable, "-m", "meridians", "validate"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_yaml_alias_is_refused_naming_its_file_line_and_why(data_copy):
+    """An alias makes two points share one list: editing the one would silently edit the other."""
+    path = data_copy / "points" / "back.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = [i for i, line in enumerate(lines) if line.startswith("  mechanisms: [")][:2]
+    lines[at[0]] = lines[at[0]].replace("mechanisms: [", "mechanisms: &shared [")
+    lines[at[1]] = "  mechanisms: *shared\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_atlas(data_copy)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("points/back.yaml", at[1] + 1)
+    assert problem.place.endswith("].mechanisms") and "YAML alias '*shared'" in problem.reason
+

@@ -1,0 +1,104 @@
+"""The checked YAML turned into the model's immutable objects, with the problems only the contents show."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from meridians.load.checks import first_of_each, unknown
+from meridians.load.placement import Placer
+from meridians.load.problems import Problem
+from meridians.load.yaml_source import Source
+from meridians.model import Effect, Mechanism, Meridian, Point, Position, Pregnancy, Region, Site, Study
+
+
+def meridians(src: Source) -> tuple[dict[str, Meridian], list[Problem]]:
+    built, problems = {}, []
+    for _, i, raw, repeat in first_of_each([src], "meridians", "id", "meridian"):
+        if repeat:
+            problems.append(repeat)
+            continue
+        built[raw["id"]] = Meridian(
+            id=raw["id"], name=raw["name"], pinyin=raw["pinyin"], colour=raw["colour"], symbol=raw["symbol"],
+            dash=raw["dash"], kind=raw.get("kind", "meridian"), count=raw.get("count"), course=raw.get("course", ""),
+            breaks=tuple(raw.get("breaks", [])),
+        )
+        if built[raw["id"]].kind == "meridian" and "count" not in raw:
+            problems.append(src.problem(("meridians", i), f"meridian {raw['id']} needs its point count"))
+    return built, problems
+
+
+def regions(src: Source) -> dict[str, Region]:
+    return {r["id"]: Region(r["id"], r["name"], r.get("note")) for r in src.data["regions"]}
+
+
+def mechanisms(src: Source) -> tuple[dict[str, Mechanism], list[Problem]]:
+    entries = list(first_of_each([src], "mechanisms", "id", "mechanism"))
+    return {raw["id"]: Mechanism(
+        id=raw["id"], name=raw["name"], kind=raw["kind"], summary=raw["summary"], verdict=raw["verdict"],
+        certainty=raw["certainty"], studies_for=tuple(raw["studies_for"]), studies_against=tuple(raw["studies_against"]),
+    ) for _, _, raw, repeat in entries if not repeat}, [repeat for *_, repeat in entries if repeat]
+
+
+def studies(src: Source) -> tuple[dict[str, Study], list[Problem]]:
+    built, problems = {}, []
+    for _, _, raw, repeat in first_of_each([src], "studies", "id", "study id"):
+        if repeat:
+            problems.append(repeat)
+            continue
+        fields = {k: v for k, v in raw.items() if k not in ("points", "mechanisms", "effects")}
+        built[raw["id"]] = Study(
+            **fields, points=tuple(raw.get("points", [])), mechanisms=tuple(raw.get("mechanisms", [])),
+            effects=tuple(Effect(**e) for e in raw.get("effects", [])),
+        )
+    return built, problems
+
+
+def _site(raw: dict) -> Site:
+    return Site(
+        views=tuple(raw["views"]), at=raw["at"], toward=raw.get("toward"), cun=float(raw.get("cun", 0)),
+        fraction=raw.get("fraction"), lateral=float(raw.get("lateral", 0)), anterior=float(raw.get("anterior", 0)),
+        label=raw.get("label"),
+    )
+
+
+def _point(raw: dict, sites: tuple[Site, ...]) -> Point:
+    preg = raw.get("pregnancy")
+    return Point(
+        code=raw["code"], pinyin=raw["pinyin"], hanzi=raw["hanzi"], hanzi_simplified=raw.get("hanzi_simplified"),
+        english=raw["english"], meridian=raw["meridian"], region=raw["region"], location=raw["location"],
+        how_to_find=raw["how_to_find"], how_to_press=raw["how_to_press"], cautions=raw["cautions"],
+        traditional_use=raw["traditional_use"], bilateral=raw["bilateral"], mechanisms=tuple(raw["mechanisms"]),
+        sites=sites, pregnancy=Pregnancy(preg["note"], preg["source"]) if preg else None,
+    )
+
+
+def _references(src: Source, here: tuple, raw: dict, known: Mapping[str, Mapping]) -> list[Problem]:
+    """The point's meridian, region and mechanisms are known, and its code belongs to its meridian."""
+    problems = [src.problem(here + (key,), f"unknown {key} '{raw[key]}'")
+                for key in ("meridian", "region") if raw[key] not in known[key]]
+    expected = raw["meridian"] if raw["meridian"] != "EX" else "EX-"
+    if raw["meridian"] in known["meridian"] and not raw["code"].startswith(expected):
+        problems.append(src.problem(here + ("code",), f"code '{raw['code']}' does not belong to meridian '{raw['meridian']}'"))
+    return problems + unknown(src, here + ("mechanisms",), raw["mechanisms"], known["mechanism"], "mechanism")
+
+
+def points(sources: list[Source], placer: Placer, known: Mapping[str, Mapping],
+           ) -> tuple[dict[str, Point], tuple[Position, ...], list[Problem]]:
+    """Every point of the points files, and its positions on every view; `known` maps "meridian", "region"
+    and "mechanism" to what the other files define."""
+    built: dict[str, Point] = {}
+    positions: list[Position] = []
+    problems: list[Problem] = []
+    for src, i, raw, repeat in first_of_each(sources, "points", "code", "point code"):
+        if repeat:
+            problems.append(repeat)
+            continue
+        here = ("points", i)
+        problems += _references(src, here, raw, known)
+        sites = tuple(_site(s) for s in raw["sites"])
+        for j, site in enumerate(sites):
+            placed, found = placer.place(raw["code"], site, raw["bilateral"])
+            positions += placed
+            problems += [src.problem(here + ("sites", j) + below, reason) for below, reason in found]
+        built[raw["code"]] = _point(raw, sites)
+    return built, tuple(positions), problems

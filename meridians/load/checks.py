@@ -1,0 +1,75 @@
+"""Cross-checks between the files: every id names something known, no id twice, each meridian's points complete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from meridians.load.problems import Problem
+from meridians.load.yaml_source import Source
+from meridians.model import Meridian, Point, Study
+
+STANDARD_MERIDIANS = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
+
+
+def unknown(src: Source, path: tuple, ids: Iterable[str], known, what: str) -> list[Problem]:
+    """A problem for each id in a list that names nothing known."""
+    return [src.problem(path + (j,), f"unknown {what} '{x}'") for j, x in enumerate(ids) if x not in known]
+
+
+def first_of_each(sources: Iterable[Source], section: str, key: str, what: str):
+    """Each entry of `section` in the files, in order, as (file, index, entry, problem): the problem, when
+    the entry's `key` was given before in any of the files, names the file of the first (build only those
+    without one)."""
+    first: dict[str, str] = {}
+    for src in sources:
+        for i, raw in enumerate(src.data[section]):
+            name = raw[key]
+            if name in first:
+                yield src, i, raw, src.problem((section, i, key), f"duplicate {what} '{name}' (first in {first[name]})")
+            else:
+                first[name] = src.name
+                yield src, i, raw, None
+
+
+def standard_meridians(src: Source, meridians: Mapping[str, Meridian]) -> list[Problem]:
+    standard = sorted(c for c, m in meridians.items() if m.kind == "meridian")
+    if standard == sorted(STANDARD_MERIDIANS):
+        return []
+    missing = sorted(set(STANDARD_MERIDIANS) - set(standard))
+    extra = sorted(set(standard) - set(STANDARD_MERIDIANS))
+    return [src.problem(("meridians",), "the 14 standard meridians are required "
+                        f"(missing: {missing or 'none'}, unexpected: {extra or 'none'})")]
+
+
+def meridian_points(src: Source, meridians: Mapping[str, Meridian], points: Mapping[str, Point]) -> list[Problem]:
+    """Each meridian has exactly its points 1..count, and its course breaks only at its own points."""
+    problems = []
+    for i, raw in enumerate(src.data["meridians"]):
+        meridian = meridians.get(raw["id"])
+        if meridian is None:
+            continue  # a duplicate, already reported
+        own = {code for code, p in points.items() if p.meridian == meridian.id}
+        if meridian.count:
+            expected = {f"{meridian.id}{n}" for n in range(1, meridian.count + 1)}
+            missing = sorted(expected - own, key=lambda c: int(c[2:]))
+            extra = sorted(own - expected)
+            if missing or extra:
+                problems.append(src.problem(("meridians", i, "count"), (
+                    f"meridian {meridian.id} has {meridian.count} points {meridian.id}1-{meridian.id}{meridian.count}"
+                    f" (missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'})")))
+        problems += unknown(src, ("meridians", i, "breaks"), meridian.breaks, own, f"point of meridian {meridian.id}")
+    return problems
+
+
+def study_refs(src: Source, points: Mapping[str, Point], mechanisms) -> list[Problem]:
+    return [problem
+            for i, raw in enumerate(src.data["studies"])
+            for key, known, what in (("points", points, "point"), ("mechanisms", mechanisms, "mechanism"))
+            for problem in unknown(src, ("studies", i, key), raw.get(key, []), known, what)]
+
+
+def mechanism_refs(src: Source, studies: Mapping[str, Study]) -> list[Problem]:
+    return [problem
+            for i, raw in enumerate(src.data["mechanisms"])
+            for key in ("studies_for", "studies_against")
+            for problem in unknown(src, ("mechanisms", i, key), raw[key], studies, "study")]
