@@ -4,7 +4,8 @@ image, `on_select`, that writes the clicked code in one line.
 It reads the points from the JSON file named by BENCH_FLOOR_POINTS (written by bench/run.py from the
 same atlas the explorer loads), so it carries no domain code. Its one extra widget, a "Body region"
 select box that fades the other points, exists only so that "bytes per filter change" has a floor too.
-The image is served by Streamlit's static serving from bench/static (a link to assets/), as in the app.
+The image is served by Streamlit's static serving from bench/static (a link to assets/), as in the app,
+and the chart is as high as the explorer's.
 """
 
 import json
@@ -35,7 +36,7 @@ fig.update_layout(
              "sizing": "stretch", "layer": "below"}],
     xaxis={"range": [0, w], "visible": False, "fixedrange": True},
     yaxis={"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
-    margin={"l": 0, "r": 0, "t": 0, "b": s["bottom"]}, height=s["height"], dragmode=False, clickmode="event+select",
+    margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=s["height"], dragmode=False, clickmode="event+select",
 )
 event = st.plotly_chart(fig, key="chart", on_select="rerun", selection_mode="points",
                         config={"displayModeBar": False, "doubleClick": False})

@@ -2,7 +2,7 @@
 
     python -m bench.trace                  # the real atlas, 10 clicks
     python -m bench.trace --size 5000      # a generated atlas (bench/generate.py)
-    python -m bench.trace --entry some_variant.py
+    python -m bench.trace --entry bench/noentries_app.py
 
 Prints, per click, the time from the mousedown to the page sending its rerun request to the server
 (`WebSocket.send`), the click-to-card time, and the main thread's time by trace event (script, style,
@@ -18,12 +18,12 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from bench import run  # noqa: E402
-from bench.generate import generate  # noqa: E402
+from bench.apps import explorer_server, prepare_atlas
+from bench.generate import generate
+from bench.page import ATLAS_LOAD_TIMEOUT_MS, click_series, open_tab
+from harness.browser import LAUNCH
 
 MARKS = """() => {
   document.addEventListener('mousedown', () => performance.mark('click'), {capture: true});
@@ -44,28 +44,21 @@ def main(argv: list[str] | None = None) -> int:
 
     work, logs = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
     data_dir = generate(args.size, work / "atlas").data_dir if args.size else None
-    atlas = run.prepare_atlas(str(args.size or "real"), data_dir, work)
-    env = {"MERIDIAN_DATA": str(atlas.data_dir)} if atlas.data_dir else {}  # as bench/run.py starts its servers
-    server = run.Server("ours", args.entry, env, logs).start()
-    try:
-        server.wait_healthy()
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=run.CHROMIUM, args=run.CHROMIUM_ARGS, headless=True)
-            tab, _ = run.open_tab(browser, "ours", server.url + "/", run.FIRST_LOAD_TIMEOUT_MS)
-            tab.page.evaluate(MARKS)
-            cdp = tab.context.new_cdp_session(tab.page)
-            events: list[dict] = []
-            done: list[bool] = []
-            cdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
-            cdp.on("Tracing.tracingComplete", lambda e: done.append(True))
-            cdp.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES},
-                                       "transferMode": "ReportEvents"})
-            clicks = run.click_series({"ours": tab}, atlas, args.clicks, print)["ours"]
-            cdp.send("Tracing.end")
-            while not done:
-                tab.page.wait_for_timeout(100)
-    finally:
-        server.stop()
+    atlas = prepare_atlas(str(args.size or "real"), data_dir, work)
+    with explorer_server(atlas, logs, entry=args.entry) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(**LAUNCH)
+        tab, _ = open_tab(browser, "ours", server.url + "/", ATLAS_LOAD_TIMEOUT_MS)
+        tab.page.evaluate(MARKS)
+        cdp = tab.context.new_cdp_session(tab.page)
+        events: list[dict] = []
+        done: list[bool] = []
+        cdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
+        cdp.on("Tracing.tracingComplete", lambda e: done.append(True))
+        cdp.send("Tracing.start", {"traceConfig": {"includedCategories": CATEGORIES}, "transferMode": "ReportEvents"})
+        clicks = click_series({"ours": tab}, atlas.positions, args.clicks, print)["ours"]
+        cdp.send("Tracing.end")
+        while not done:
+            tab.page.wait_for_timeout(100)
 
     threads = {(e["pid"], e["tid"]) for e in events
                if e.get("name") == "thread_name" and e["args"]["name"] == "CrRendererMain"}

@@ -44,13 +44,14 @@ st.dataframe(
       "DOI": s.doi or "", "PMID": s.pmid or ""} for s in studies],
     hide_index=True, width="stretch",
 )
-cols = st.columns(3)
-cols[0].download_button("BibTeX", cite.bibtex(studies), "meridian-studies.bib", "application/x-bibtex",
-                        icon=":material/download:", disabled=not studies)
-cols[1].download_button("RIS", cite.ris(studies), "meridian-studies.ris", "application/x-research-info-systems",
-                        icon=":material/download:", disabled=not studies)
-cols[2].download_button("CSV", cite.table(studies), "meridian-studies.csv", "text/csv",
-                        icon=":material/download:", disabled=not studies)
+# Each export is written when its button is clicked, not on every run (an export given as data is kept for
+# the session and fetched by the browser at every load of the page).
+exports = (("BibTeX", cite.bibtex, "bib", "application/x-bibtex"),
+           ("RIS", cite.ris, "ris", "application/x-research-info-systems"),
+           ("CSV", cite.table, "csv", "text/csv"))
+for col, (name, write, ext, mime) in zip(st.columns(len(exports)), exports, strict=True):
+    col.download_button(name, lambda write=write: write(studies), f"meridian-studies.{ext}", mime,
+                        icon=":material/download:", disabled=not studies, on_click="ignore")
 
 timed = [s for s in studies if s.effects]
 if timed:

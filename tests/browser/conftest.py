@@ -1,17 +1,12 @@
-"""Real-browser fixtures: Debian's chromium, the app on a free local port, and helpers that act on the chart.
+"""Real-browser fixtures: Debian's chromium, the app on a free local port (harness/), and helpers that act on
+the chart.
 
 Never `playwright install`: the browser is Debian's /usr/bin/chromium.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,31 +14,28 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--no-first-run",
-    "--disable-extensions",
-]
-START_TIMEOUT_S = 60
-RERUN_TIMEOUT_MS = 15_000  # a rerun, including the chart redraw
-SETTLE_MS = 150  # after the script went idle, for the last deltas to be drawn
-HOVER_THROTTLE_MS = 100  # plotly.js throttles hover to one per 50 ms
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-
+from harness.browser import (
+    FIRST_LOAD_TIMEOUT_MS,
+    LAUNCH,
+    RERUN_TIMEOUT_MS,
+    hover_pick,
+    hovered,
+    marker_position,
+    missing_chromium,
+    wait_chart,
+)
+from harness.browser import wait_idle as wait_script_idle
+from harness.probes import HOVERED_JS
+from harness.server import ROOT, Server
 
 # ----------------------------------------------------------------------------- browser
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (never `playwright install`)")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+    if problem := missing_chromium():
+        pytest.fail(problem)
+    return {**browser_type_launch_args, **LAUNCH}
 
 
 @pytest.fixture(scope="session")
@@ -55,88 +47,10 @@ def browser_context_args(browser_context_args):
 # ----------------------------------------------------------------------------- the app
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class AppServer:
-    """`streamlit run explorer.py` as its own process, on 127.0.0.1."""
-
-    def __init__(self, log_path: Path, port: int, data_dir: Path | None = None) -> None:
-        self.log_path = log_path
-        self.port = port
-        self.data_dir = data_dir
-        self.url = f"http://127.0.0.1:{port}"
-        self.proc: subprocess.Popen | None = None
-
-    def _command(self) -> list[str]:
-        return [
-            sys.executable, "-m", "streamlit", "run", "explorer.py",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
-        ]  # The file watcher stays on: without it an edited explorer.py would run against stale modules.
-
-    def log_tail(self, lines: int = 40) -> str:
-        try:
-            text = self.log_path.read_text(errors="replace")
-        except OSError:
-            return "(no log)"
-        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
-
-    def _healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
-                return resp.status == 200 and resp.read().strip() == b"ok"
-        except OSError:
-            return False
-
-    def start(self) -> None:
-        env = dict(os.environ)
-        env.pop("MERIDIAN_DATA", None)  # the real data, unless this server was given a copy
-        if self.data_dir is not None:
-            env["MERIDIAN_DATA"] = str(self.data_dir)
-        log = self.log_path.open("ab")
-        try:
-            self.proc = subprocess.Popen(
-                self._command(), cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        finally:
-            log.close()  # the child keeps its own copy of the descriptor
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                pytest.fail(f"the app exited with {self.proc.returncode} while starting; log:\n{self.log_tail()}")
-            # Health must come from our process: another server on the same port would also answer "ok".
-            if self._healthy() and self.proc.poll() is None:
-                return
-            time.sleep(0.2)
-        self.stop()
-        pytest.fail(f"the app did not answer {self.url}/_stcore/health within {START_TIMEOUT_S} s; log:\n{self.log_tail()}")
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
-
-
 def _served(log_path: Path, data_dir: Path | None = None):
     """The explorer's URL while the fixture lasts (a generator for `yield from`)."""
-    server = AppServer(log_path, _free_port(), data_dir=data_dir)
-    server.start()
-    try:
+    with Server(log_path, data_dir=data_dir) as server:
         yield server.url
-    finally:
-        server.stop()
 
 
 HOSTILE = "<script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'>"
@@ -178,38 +92,6 @@ def app_url(tmp_path_factory):
 
 _CHART = ".js-plotly-plot"
 
-# The viewport position of the centre of a point's marker (optionally scrolled into view first), from
-# plotly's own axes. Meridian traces come before the "Selected" ring, so the first match is the meridian's marker.
-_MARKER_JS = """([code, scroll]) => {
-  const gd = document.querySelector('.js-plotly-plot');
-  if (!gd || !gd._fullData || !gd._fullLayout) return null;
-  const traces = gd._fullData;
-  for (let t = 0; t < traces.length; t++) {
-    const tr = traces[t];
-    if (tr.mode !== 'markers' || !tr.customdata) continue;
-    const i = tr.customdata.findIndex(c => c && c[0] === code);
-    if (i < 0) continue;
-    for (const g of gd.querySelectorAll('.scatterlayer g.trace')) {
-      const cd = g.__data__;
-      if (!cd || !cd[0] || cd[0].trace.index !== tr.index) continue;
-      for (const p of g.querySelectorAll('path.point')) {
-        if (scroll && p.__data__ && p.__data__.i === i) p.scrollIntoView({block: 'center', inline: 'center'});
-      }
-    }
-    const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, rect = gd.getBoundingClientRect();
-    return {x: rect.left + xa._offset + xa.l2p(tr.x[i]), y: rect.top + ya._offset + ya.l2p(tr.y[i]),
-            trace: tr.name, index: i};
-  }
-  return null;
-}"""
-
-# The code plotly picks for the pointer's current position (what a click there would select).
-_HOVERED_JS = """() => {
-  const gd = document.querySelector('.js-plotly-plot');
-  const hd = gd && gd._hoverdata;
-  return hd && hd.length && hd[0].customdata ? hd[0].customdata[0] : null;
-}"""
-
 # Every meridian marker as drawn: its code and the opacity it is painted with.
 _OPACITIES_JS = """() => {
   const gd = document.querySelector('.js-plotly-plot');
@@ -232,34 +114,29 @@ class AppNotDrawn(Exception):
     """The page has no chart: the app failed (not an AssertionError, so an xfail never swallows it)."""
 
 
-def chart_ready(page: Page) -> None:
+def chart_ready(page: Page, timeout_ms: int = RERUN_TIMEOUT_MS) -> None:
     """The chart has its markers: plotly's, or a crowded view's shapes (meridians.draw.chart.CROWDED)."""
     try:
-        page.wait_for_function(
-            "() => { const gd = document.querySelector('.js-plotly-plot');"
-            " return !!(gd && gd._fullLayout && gd._fullData"
-            " && gd.querySelector('.scatterlayer path.point, .scatterlayer path.js-fill')); }",
-            timeout=RERUN_TIMEOUT_MS,
-        )
+        wait_chart(page, timeout_ms)
     except PlaywrightTimeout:
         errors = page.get_by_test_id("stException").all_inner_texts()
-        raise AppNotDrawn(f"no chart on {page.url} after {RERUN_TIMEOUT_MS} ms; errors shown: {errors or 'none'}") from None
+        raise AppNotDrawn(f"no chart on {page.url} after {timeout_ms} ms; errors shown: {errors or 'none'}") from None
 
 
 def wait_idle(page: Page) -> None:
-    """The script is not running, the chart is drawn, and a short settle has passed.
+    """The script is not running, the chart is drawn, and the page has painted what the run sent.
 
     Only meaningful once a rerun is known to have happened (wait for what it shows first, e.g. with
     `expect_card`): right after a click the app still reports the idle state from before it.
     """
-    page.wait_for_selector(IDLE, timeout=RERUN_TIMEOUT_MS)
+    wait_script_idle(page)
     chart_ready(page)
-    page.wait_for_timeout(SETTLE_MS)
 
 
 def open_app(page: Page, url: str) -> None:
+    """Load the explorer at `url` (a first load: the browser compiles plotly.js) and wait for its card."""
     page.goto(url)
-    chart_ready(page)
+    chart_ready(page, FIRST_LOAD_TIMEOUT_MS)
     expect(card_heading(page)).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     wait_idle(page)
 
@@ -275,38 +152,26 @@ def expect_card(page: Page, code: str, timeout: int = RERUN_TIMEOUT_MS) -> None:
     wait_idle(page)
 
 
-def marker_position(page: Page, code: str, scroll: bool = False) -> dict:
-    """The centre of `code`'s marker in viewport pixels (x, y), optionally scrolling it into view first."""
-    pos = page.evaluate(_MARKER_JS, [code, scroll])
-    assert pos is not None, f"no marker for {code} on the chart"
-    return pos
-
-
 def marker_centre(page: Page, code: str) -> dict:
     """Scroll `code`'s marker into view; its centre in viewport pixels."""
     page.locator(_CHART).first.scroll_into_view_if_needed()
-    return marker_position(page, code, scroll=True)
+    return marker_at(page, code, scroll=True)
 
 
-def hovered(page: Page) -> str | None:
-    return page.evaluate(_HOVERED_JS)
+def marker_at(page: Page, code: str, scroll: bool = False) -> dict:
+    """The centre of `code`'s (first) marker in viewport pixels (x, y), optionally scrolling it into view first."""
+    pos = marker_position(page, code, scroll=scroll)
+    assert pos is not None, f"no marker for {code} on the chart"
+    return pos
 
 
 def click_point(page: Page, code: str) -> None:
     """Click `code`'s marker at its centre, as a user would, after checking plotly picks it there."""
     pos = marker_centre(page, code)
-    x, y = pos["x"], pos["y"]
-    page.mouse.move(x + 3, y)  # a real move even when the pointer is already there
-    page.mouse.move(x, y)
-    page.wait_for_timeout(HOVER_THROTTLE_MS)  # plotly recomputes the hover at most this often
-    try:
-        page.wait_for_function(f"() => ({_HOVERED_JS})() === {code!r}", timeout=3000)
-    except PlaywrightTimeout:
-        raise AssertionError(
-            f"the pointer on the centre of {code}'s marker ({x:.0f}, {y:.0f}) picks {hovered(page)!r}, "
-            f"not {code}: another marker covers it"
-        ) from None
-    page.mouse.click(x, y)
+    picked = hover_pick(page, pos)
+    assert picked == code, (f"the pointer on the centre of {code}'s marker ({pos['x']:.0f}, {pos['y']:.0f}) picks "
+                            f"{picked!r}, not {code}: another marker covers it")
+    page.mouse.click(pos["x"], pos["y"])
 
 
 def tap_point(page: Page, code: str) -> None:
@@ -333,9 +198,9 @@ def helpers() -> SimpleNamespace:
     """The helpers above, for the tests (a test module cannot import this conftest reliably: tests/ has
     another conftest.py and no packages)."""
     return SimpleNamespace(
-        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, MARKER_JS=_MARKER_JS, HOVERED_JS=_HOVERED_JS,
-        CHROMIUM=CHROMIUM, CHROMIUM_ARGS=CHROMIUM_ARGS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
+        HOSTILE=HOSTILE, RERUN_TIMEOUT_MS=RERUN_TIMEOUT_MS, FIRST_LOAD_TIMEOUT_MS=FIRST_LOAD_TIMEOUT_MS,
+        HOVERED_JS=HOVERED_JS, chart_ready=chart_ready, wait_idle=wait_idle, open_app=open_app,
         card_heading=card_heading, expect_card=expect_card, marker_centre=marker_centre, hovered=hovered,
         click_point=click_point, tap_point=tap_point, marker_opacities=marker_opacities,
-        full_opacity_count=full_opacity_count, marker_position=marker_position,
+        full_opacity_count=full_opacity_count, marker_position=marker_at,
     )

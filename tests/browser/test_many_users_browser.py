@@ -17,6 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from playwright.async_api import async_playwright
 
+from harness.browser import IDLE, LAUNCH
+from harness.probes import HOVERED_JS, MARKER_JS, MARKERS, RINGED_JS
+
 SESSIONS = 20
 SECONDS = 60  # each session clicks for this long, then stops
 # Seconds a person spends on a card before the next click (uniform, seeded per session). A card is a few
@@ -26,12 +29,8 @@ SECONDS = 60  # each session clicks for this long, then stops
 READING = (5.0, 15.0)
 SINGLE_CLICKS = 20
 CODES = ["BL23", "BL40", "GB30", "BL52", "BL57", "LI4", "BL60", "BL25", "SI3", "EX-B7", "BL54", "GV20"]
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-# The chart rings the code: plotly's selection on the "Selected" trace (a ring over every marker).
-DRAWN = """code => { const gd = document.querySelector('.js-plotly-plot');
-  return !!(gd && gd.data && gd.data.some(t => t.name === 'Selected' && t.customdata && Array.isArray(t.selectedpoints)
-            && t.selectedpoints.some(i => t.customdata[i] && t.customdata[i][0] === code))
-            && gd.querySelector('.scatterlayer path.point')); }"""
+# A person reading the card they clicked before the next click (one session alone: the single-session figure).
+GLANCE_MS = 150
 
 # Installed in every page: the time of each mousedown, and of the first frame painted after the card's heading
 # shows `window.__want` (set before each click).
@@ -59,9 +58,8 @@ DIAGNOSE = """() => { const gd = document.querySelector('.js-plotly-plot');
                   .map(t => (t.selectedpoints || []).map(i => t.customdata[i][0]))}; }"""
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 async def open_page(browser, url: str):
@@ -72,12 +70,12 @@ async def open_page(browser, url: str):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     await page.goto(url, timeout=60_000)
-    await page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=60_000)
+    await page.wait_for_selector(MARKERS, timeout=60_000)
     await page.wait_for_selector(IDLE, timeout=60_000)
     return context, page, errors
 
 
-async def session(opened, marker_js: str, order: list[str], until: float | None, max_clicks: int, seed: int):
+async def session(opened, order: list[str], until: float | None, max_clicks: int, seed: int):
     """One person clicking their own sequence, reading each card a while (not when alone: that is the
     single-session figure); returns click-to-card times and any mismatch seen."""
     context, page, errors = opened
@@ -91,10 +89,10 @@ async def session(opened, marker_js: str, order: list[str], until: float | None,
             if until is not None and time.monotonic() > until:
                 break
             code = order[i % len(order)]
-            pos = await page.evaluate(marker_js, [code, True])  # scrolled into view
+            pos = await page.evaluate(MARKER_JS, [code, 0, True])  # scrolled into view
             await page.mouse.move(pos["x"] + 3, pos["y"])
             await page.mouse.move(pos["x"], pos["y"])
-            await page.wait_for_timeout(120)
+            await page.wait_for_function(f"() => ({HOVERED_JS})() === {code!r}", timeout=30_000, polling=50)
             await page.evaluate("code => { window.__want = code; }", code)
             await page.mouse.click(pos["x"], pos["y"])
             try:
@@ -105,15 +103,15 @@ async def session(opened, marker_js: str, order: list[str], until: float | None,
             times.append(await page.evaluate(ELAPSED))
             await page.wait_for_selector(IDLE, timeout=30_000)
             try:  # the chart rings the new point
-                await page.wait_for_function(DRAWN, arg=code, timeout=30_000, polling=100)
+                await page.wait_for_function(RINGED_JS, arg=code, timeout=30_000, polling=100)
             except Exception:
                 mismatches.append(("ring", code, page.url, i, await page.evaluate(DIAGNOSE)))
                 break
-            await page.wait_for_timeout(150 if until is None else 1000 * reading.uniform(*READING))
+            await page.wait_for_timeout(GLANCE_MS if until is None else 1000 * reading.uniform(*READING))
             shown = (await heading.text_content()) or ""
             if not shown.startswith(code):
                 mismatches.append((code, shown))
-        await page.wait_for_timeout(300)
+        await page.wait_for_selector(IDLE, timeout=30_000)
         final = (await heading.text_content()) or ""
         if times and not final.startswith(order[(len(times) - 1) % len(order)]):
             mismatches.append(("final", final))
@@ -124,16 +122,16 @@ async def session(opened, marker_js: str, order: list[str], until: float | None,
     return times, mismatches, errors
 
 
-async def run(url: str, helpers) -> tuple[list[float], list, list[float], list, list]:
+async def run(url: str) -> tuple[list[float], list, list[float], list, list]:
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=helpers.CHROMIUM, args=helpers.CHROMIUM_ARGS)
+        browser = await pw.chromium.launch(**LAUNCH)
         try:
             alone = await open_page(browser, url)
-            single, single_bad, single_err = await session(alone, helpers.MARKER_JS, CODES, None, SINGLE_CLICKS, 0)
+            single, single_bad, single_err = await session(alone, CODES, None, SINGLE_CLICKS, 0)
             people = [await open_page(browser, url) for _ in range(SESSIONS)]  # one after another
             until = time.monotonic() + SECONDS
             results = await asyncio.gather(*[
-                session(opened, helpers.MARKER_JS, CODES[i % len(CODES):] + CODES[:i % len(CODES)], until, 200, i)
+                session(opened, CODES[i % len(CODES):] + CODES[:i % len(CODES)], until, 200, i)
                 for i, opened in enumerate(people)
             ])
         finally:
@@ -144,11 +142,11 @@ async def run(url: str, helpers) -> tuple[list[float], list, list[float], list, 
     return single, many, [len(t) for t, _, _ in results], bad, errors
 
 
-def test_twenty_sessions_each_see_their_own_clicks(app_url: str, helpers, capsys):
+def test_twenty_sessions_each_see_their_own_clicks(app_url: str, capsys):
     # Its own thread: the sync Playwright of the other browser tests keeps an event loop on this one.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        single, many, counts, mismatches, errors = pool.submit(asyncio.run, run(app_url + "/", helpers)).result()
-    single_p95, many_p95 = percentile(single, 0.95), percentile(many, 0.95)
+        single, many, counts, mismatches, errors = pool.submit(asyncio.run, run(app_url + "/")).result()
+    single_p95, many_p95 = p95(single), p95(many)
     with capsys.disabled():
         print(f"\n[many users] 1 session: median {statistics.median(single):.3f} s, p95 {single_p95:.3f} s "
               f"({len(single)} clicks); {SESSIONS} sessions: median {statistics.median(many):.3f} s, "

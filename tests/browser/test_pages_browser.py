@@ -8,10 +8,11 @@ from urllib.parse import quote
 from playwright.sync_api import Page, expect
 
 
-def test_the_bibtex_download_holds_the_seed_references(page: Page, app_url: str, atlas):
+def test_the_bibtex_download_holds_the_seed_references(page: Page, app_url: str, atlas, helpers):
     page.goto(app_url + "/Research")
     button = page.get_by_test_id("stDownloadButton").filter(has_text="BibTeX")
-    expect(button).to_be_visible(timeout=15_000)
+    # A first load in a fresh browser: it evaluates plotly.js, for the page's timeline, before it draws the buttons.
+    expect(button).to_be_visible(timeout=helpers.FIRST_LOAD_TIMEOUT_MS)
     with page.expect_download() as download:
         button.click()
     assert download.value.suggested_filename == "meridian-studies.bib"
@@ -37,7 +38,7 @@ def test_script_in_data_or_link_shows_as_text_and_runs_nothing(page: Page, hosti
     helpers.expect_card(page, "BL52")
     pos = helpers.marker_centre(page, "BL23")
     page.mouse.move(pos["x"], pos["y"])  # the hover label carries the hostile name too
-    page.wait_for_timeout(300)
+    expect(page.locator(".js-plotly-plot .hoverlayer .hovertext")).to_contain_text("Kidney Shu <script>")
     assert page.evaluate("() => window.__pwned") is None, "text from data or the link ran as code"
     assert dialogs == []
     assert main.locator("img[src='x']").count() == 0
