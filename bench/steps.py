@@ -30,7 +30,7 @@ from harness.server import ROOT
 from meridians.draw.body_images import served_image
 from meridians.draw.chart import spec
 from meridians.load import DATA_DIR, load_atlas
-from meridians.query import label
+from meridians.query import listed_as
 
 RESULTS = ROOT / "bench" / "results"
 VIEW = "posterior"
@@ -82,7 +82,7 @@ def measure(name: str, data_dir: Path, repeats: int) -> dict:
     steps["st.plotly_chart: plotly.io.to_json"], as_json = timed(lambda: pio.to_json(d, validate=False), repeats)
     steps["md5 of the JSON, twice (element id, message hash)"], _ = timed(
         lambda: [hashlib.md5(as_json.encode()).hexdigest() for _ in range(2)], repeats)
-    steps["select box: a label per point"], labels = timed(lambda: [label(p) for p in atlas.points.values()], repeats)
+    steps["select box: a label per point"], labels = timed(lambda: [listed_as(p) for p in atlas.points.values()], repeats)
     every_run = sum(v for k, v in steps.items() if not k.startswith("spec()"))
     return {
         "atlas": name, "points": len(atlas.points), "markers on the view": len(atlas.positions_in(VIEW)),
