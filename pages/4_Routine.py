@@ -11,6 +11,7 @@ from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial
 from meridians.url_state import RoutineState, State, to_params
 from ui import frame, printouts, url
 from ui import routine as routine_ui
+from ui.nav import CHART
 from ui.text import escape_markdown
 from ui.url import url_widget
 
@@ -43,7 +44,7 @@ if step == 0:
     else:
         st.subheader("My routine is empty", anchor=False)
         st.text("Add points from a point's card on the chart, or start from the points a trial used.")
-    st.page_link("explorer.py", label="Find more points on the chart", icon=":material/accessibility_new:",
+    st.page_link(CHART, label="Find more points on the chart", icon=":material/accessibility_new:",
                  query_params=to_params(State(routine=routine), atlas))
 
     st.subheader("Start from a trial's points", anchor=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from meridians.draw.colours import CERTAINTY_COLOURS
@@ -9,6 +11,8 @@ from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, At
 
 from .text import badge, escape_markdown
 
+CARD_ANCHOR = "card"  # card_follows.js brings the heading of this id into sight
+CHART_ANCHOR = "chart"
 KIND_COLOURS = {"physiological_hypothesis": "blue", "nonspecific_effect": "violet", "traditional_belief": "gray"}
 
 
@@ -58,14 +62,17 @@ def study_expander(study: Study) -> None:
         study_entry(study)
 
 
-def show(atlas: Atlas, code: str, guides: tuple[str, ...]) -> None:
+def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[], None] = lambda: None) -> None:
     """The card of a point: its heading, the pregnancy caution, then one Markdown block (and the studies, on
     the few points that have them): each element is a component the browser draws again after every click
     (docs/architecture.md, "The click")."""
     point = atlas.points[code]
     meridian = atlas.meridians[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")
-    st.subheader(escape_markdown(f"{point.code} · {point.pinyin} · {hanzi} · {point.english}"), anchor=False)
+    st.subheader(escape_markdown(f"{point.code} · {point.pinyin} · {hanzi} · {point.english}"), anchor=CARD_ANCHOR)
+    with st.container(key="back_to_chart"):  # shown on narrow screens only, where the card is under the chart
+        st.markdown(f"[:material/arrow_upward: Back to the chart](#{CHART_ANCHOR})")
+    actions()  # what the page offers with the card, in sight with its heading
     if point.pregnancy:
         st.warning(
             "**Traditionally avoided in pregnancy.** " + escape_markdown(point.pregnancy.note)

@@ -45,11 +45,15 @@ def red_flags() -> None:
     st.caption(RED_FLAGS_SOURCE)
 
 
-def page_frame(title: str) -> None:
+PAGE_CSS = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
+
+
+def page_frame(title: str, anchor: str | None = None) -> None:
     """Title, the not-medical-advice line and the red flags, the same on every page."""
     # The icon from static serving: as a media file it was fetched again after every click.
     st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon="/" + STATIC_URL + ICON, layout="wide")
-    st.title(title)
+    st.html(f"<style>{PAGE_CSS}</style>")
+    st.title(title, anchor=anchor)
     st.caption(NOT_ADVICE)
     with st.sidebar:
         with st.expander("When to see a doctor now", icon=":material/emergency:"):
@@ -62,13 +66,13 @@ def notices(items: tuple[str, ...]) -> None:
         st.info(escape_markdown(notice), icon=":material/link_off:")
 
 
-TAP_HOVER = (Path(__file__).parent / "tap_hover.js").read_text(encoding="utf-8")
+SCRIPTS = "".join((Path(__file__).parent / name).read_text(encoding="utf-8") for name in ("tap_hover.js", "card_follows.js"))
 
 
-def stateful_page(title: str, cls):
+def stateful_page(title: str, cls, anchor: str | None = None):
     """A page whose screen lives in the URL: its frame, the atlas, and the state the link asks for
     (what the link held that could not be used gets a notice)."""
-    page_frame(title)
+    page_frame(title, anchor)
     data = atlas()
     state, found = url.read(data, cls)
     notices(found)
@@ -82,6 +86,6 @@ NO_DRAG_COVER = ".dragcover { display: none !important; }"
 
 
 def fix_chart_clicks() -> None:
-    """A tap on a chart marker selects that marker (tap_hover.js), and a click lays no drag cover over the
-    page. Our own script and style, no data in them."""
-    st.html(f"<style>{NO_DRAG_COVER}</style><script>{TAP_HOVER}</script>", unsafe_allow_javascript=True)
+    """A tap on a chart marker selects that marker (tap_hover.js), a chosen point's card comes into sight
+    (card_follows.js), and a click lays no drag cover over the page. Our own scripts and style, no data in them."""
+    st.html(f"<style>{NO_DRAG_COVER}</style><script>{SCRIPTS}</script>", unsafe_allow_javascript=True)

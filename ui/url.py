@@ -7,20 +7,35 @@ from dataclasses import replace
 
 import streamlit as st
 
+from meridians.carry import Carried, remember, restored
 from meridians.model import Atlas
-from meridians.url_state import parse, query, to_params
+from meridians.url_state import IGNORED_KEYS, parse, query, to_params
+
+CARRIED = "_carried"  # session state: meridians.carry.Carried, what the person has on each page
 
 
 def _params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
+def _remember(state) -> None:
+    st.session_state[CARRIED] = remember(st.session_state.get(CARRIED, Carried()), state)
+
+
 def read(atlas: Atlas, cls):
-    """The page's state from the URL, with notices for what was not used."""
-    return parse(_params(), cls, atlas)
+    """The page's state from the URL, with notices for what was not used. A page that the menu opened
+    with an empty link gets what the person had there, written into the link (meridians/carry.py)."""
+    params = _params()
+    if not set(params) - IGNORED_KEYS and (state := restored(st.session_state.get(CARRIED, Carried()), cls)):
+        write(state, atlas)
+        return state, ()
+    state, notices = parse(params, cls, atlas)
+    _remember(state)
+    return state, notices
 
 
 def write(state, atlas: Atlas) -> None:
+    _remember(state)
     wanted = to_params(state, atlas)
     if {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()} != _params():
         st.query_params.from_dict(wanted)

@@ -46,10 +46,57 @@ def _size(sizes: Mapping[str, int] | None, code: str) -> float:
     return MARKER_SIZE + 6 * count if count else MARKER_SIZE * 0.6
 
 
+# The least and most pixels a chart's body takes on screen: a whole-body view fits a laptop's window (1366 x
+# 768) beside its card; a close-up may take more, so that its crowded markers stay apart.
+PLOT_HEIGHT = 440, 560, 780
+
+
 def plot_height(view: View) -> int:
-    """Pixels the body takes on screen: tall views are capped so the card stays in sight."""
     w, h = view.size
-    return round(min(780, max(440, 540 * h / w)))
+    low, whole, close = PLOT_HEIGHT
+    return round(min(close if view.closeup else whole, max(low, 540 * h / w)))
+
+
+PHONE_WIDTH = 358  # CSS pixels a chart takes on a 390-pixel-wide phone
+FINGER = 16  # CSS pixels from the marker a tap picked to the one the finger may have meant
+
+
+def finger_reach(view: View) -> float:
+    """Image pixels that a tap on a phone covers around its centre, on this view."""
+    w, h = view.size
+    return FINGER / min(plot_height(view) / h, PHONE_WIDTH / w)
+
+
+def within_reach(atlas: Atlas, view: str, spot: tuple[float, float], code: str, most: int = 12) -> tuple[str, ...]:
+    """The other points that a tap which picked `code` at `spot` may have meant, nearest first: on a phone a
+    whole-body view's markers lie closer together than a fingertip is wide."""
+    reach = finger_reach(atlas.views[view])
+    near: dict[str, float] = {}
+    for other in atlas.positions_in(view):
+        d = math.dist(spot, (other.x, other.y))
+        if other.code != code and d <= reach:
+            near[other.code] = min(d, near.get(other.code, math.inf))
+    return tuple(sorted(near, key=near.get))[:most]
+
+
+def closeup_of(atlas: Atlas, view: str, code: str, spot: tuple[float, float] | None = None) -> str | None:
+    """The close-up to open from `view` for `code`: the one enlarged from this view with `spot` (where the
+    tap was) nearest its middle, else one enlarged from this view, else the one named for the point's
+    region, else any."""
+    closeups = [c for c in atlas.views_of(code) if atlas.views[c].closeup]
+
+    def off_centre(c: str) -> float:
+        """How far `spot` lies from the close-up's middle, in halves of its size (1 and more: outside it)."""
+        v = atlas.views[c]
+        if spot is None or v.source != view:
+            return math.inf
+        half = (v.size[0] / v.scale / 2, v.size[1] / v.scale / 2)
+        return max(abs(spot[i] - v.origin[i] - half[i]) / half[i] for i in (0, 1))
+
+    def rank(c: str) -> tuple:
+        return (off_centre(c) < 1, -off_centre(c), atlas.views[c].source == view, c == atlas.points[code].region)
+
+    return max(closeups, key=rank, default=None)
 
 
 def guide_label(guide: str, limit: int = 36) -> str:

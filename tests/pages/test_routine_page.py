@@ -97,3 +97,17 @@ def test_hostile_routine_links_are_noticed_as_text():
     assert len(notices) == 4
     assert all("<script>" not in n and "![x]" not in n for n in notices)  # escaped for Markdown
     assert at.subheader[0].value == "My routine: 1 point"
+
+
+def test_the_menu_keeps_the_routine_and_the_point():
+    """From /?point=BL23&routine=BL23,BL40, the menu's Routine and then its Chart (each opens with an empty link)."""
+    at = opened("explorer.py", point="BL23", routine="BL23,BL40")
+    at.query_params.clear()
+    at.switch_page("pages/4_Routine.py").run()
+    assert not at.exception
+    assert "My routine: 2 points" in [s.value for s in at.subheader]
+    assert at.query_params["routine"] == "BL23,BL40"  # the link says it too: it can be shared
+    at.query_params.clear()
+    at.switch_page("pages/chart.py").run()
+    assert at.subheader[0].value.startswith("BL23")
+    assert at.query_params["routine"] == "BL23,BL40"

@@ -11,7 +11,7 @@ from meridians.__main__ import main
 from meridians.draw import chart as figures
 from meridians.draw import shapes
 from meridians.draw.body_images import ASSETS_DIR, draw_view, image_name
-from meridians.draw.chart import FADED, chart, course_segments, image_data_uri
+from meridians.draw.chart import FADED, chart, closeup_of, course_segments, image_data_uri, within_reach
 
 
 def test_committed_images_are_what_the_command_makes(atlas):
@@ -152,7 +152,7 @@ def test_a_crowded_view_draws_its_markers_as_shapes_and_its_ring_with_webgl(atla
         # to within the rounding to whole image pixels: a circle of size 11 spans 11 screen pixels.
         size, symbol = plain[pos.code]
         for axis in (0, 1):
-            assert abs(span(shape, axis) / scale - size / 2 * span(shapes.OUTLINES[symbol], axis)) <= 1 / scale, pos
+            assert abs(span(shape, axis) / scale - size / 2 * span(shapes.OUTLINES[symbol], axis)) <= 1 / scale + 1e-9, pos
         rims = centred_on(drawn.get(("pregnancy rims", faded), []), pos)
         assert bool(rims) == (point.pregnancy is not None), pos
         assert all(span(rim, 0) > span(shape, 0) for rim in rims), pos  # a rim round the shape, not inside it
@@ -243,3 +243,23 @@ def test_the_preview_marks_each_point_in_its_meridian_colour(atlas, tmp_path):
         spot = next(p for p in atlas.positions_in("lower_back") if p.code == code)
         colour = atlas.meridians[atlas.points[code].meridian].colour
         assert image.getpixel((round(spot.x * 2), round(spot.y * 2))) == ImageColor.getrgb(colour), code
+
+
+def test_a_tap_that_picked_jiaji_beside_gv4_offers_gv4_first(atlas):
+    """The review's case: on a phone's whole-body back view a tap on GV4 opened Jiaji (EX-B2)."""
+    gv4 = next(p for p in atlas.positions_in("posterior") if p.code == "GV4")
+    jiaji = min((p for p in atlas.positions_in("posterior") if p.code == "EX-B2"),
+                key=lambda p: math.dist((p.x, p.y), (gv4.x, gv4.y)))
+    near = within_reach(atlas, "posterior", (jiaji.x, jiaji.y), "EX-B2")
+    assert near[0] == "GV4" and "BL23" in near and "EX-B2" not in near
+    far = next(p for p in atlas.positions_in("posterior") if p.code == "BL60")
+    assert "GV4" not in within_reach(atlas, "posterior", (far.x, far.y), "BL60")
+
+
+def test_the_close_up_offered_from_a_whole_body_view_is_the_one_around_the_tap(atlas):
+    jiaji = sorted((p.y, p.x) for p in atlas.positions_in("posterior") if p.code == "EX-B2")
+    (low_y, low_x), (high_y, high_x) = jiaji[-1], jiaji[0]  # beside L5 and beside T1
+    assert closeup_of(atlas, "posterior", "EX-B2", (low_x, low_y)) == "lower_back"
+    assert closeup_of(atlas, "posterior", "EX-B2", (high_x, high_y)) == "upper_back"
+    assert closeup_of(atlas, "anterior", "ST36") == "knee_front"
+    assert closeup_of(atlas, "posterior", "BL23") == "lower_back"

@@ -1,0 +1,159 @@
+"""The chart (the home page): read the state from the URL, ask the core, draw the chart and the card."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from meridians.draw.chart import CONFIG, closeup_of, within_reach
+from meridians.model import MECHANISM_KINDS
+from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, listed_as, matching, search
+from meridians.url_state import State
+from ui import card, chartview, frame, printouts, url
+from ui import routine as routine_ui
+from ui.url import url_widget
+
+atlas, state = frame.stateful_page("Meridian Chart Explorer", State, anchor=card.CHART_ANCHOR)
+if state.point and "view" not in st.query_params:  # a link to a point alone opens a view that shows it
+    state = state.with_point(atlas, state.point)
+    url.write(state, atlas)
+
+
+def select(code: str | None) -> None:
+    current, _ = url.read(atlas, State)
+    url.write(current.with_point(atlas, code), atlas)
+
+
+TAPPED = "_tapped"  # session state: (view, code, x, y) of the marker the last click on the chart picked
+
+
+def on_chart_select() -> None:
+    event = st.session_state.get("chart") or {}
+    points = [p for p in (event.get("selection") or {}).get("points") or [] if p.get("customdata")]
+    chartview.clicked(points[-1]["customdata"][0] if points else None)  # what the browser's chart now rings
+    if points:  # an empty selection (a click on the background) changes nothing
+        code = points[-1]["customdata"][0]
+        st.session_state[TAPPED] = (url.read(atlas, State)[0].view, code, points[-1].get("x"), points[-1].get("y"))
+        select(code)
+
+
+def card_actions(state: State) -> None:
+    """Under the card's heading, in sight after a tap: the points a finger may have meant, the close-up of the
+    place, the routine and the link."""
+    view, code, x, y = st.session_state.get(TAPPED) or (None, None, None, None)
+    tapped = (x, y) if (view, code) == (state.view, state.point) and all(isinstance(v, (int, float)) for v in (x, y)) else None
+    if tapped:
+        if near := within_reach(atlas, view, tapped, code):
+            st.session_state["near"] = None
+            st.pills("Or did you mean one near it?", near, key="near", format_func=lambda c: f"{c} {atlas.points[c].pinyin}",
+                     on_change=lambda: select(st.session_state["near"]))
+    if not atlas.views[state.view].closeup:
+        if closeup := closeup_of(atlas, state.view, state.point, tapped):
+            if st.button(f"Close-up: {atlas.views[closeup].title}", icon=":material/zoom_in:", type="tertiary"):
+                url.write(replace(state, view=closeup), atlas)
+                st.rerun()
+    routine_ui.card_button(atlas, State, state.routine, state.point)
+    with st.popover("Share this view", icon=":material/share:"):
+        st.caption("Copy this link: it opens this same view, point and filters.")
+        st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
+
+
+def mechanism_label(m) -> str:
+    kind = MECHANISM_KINDS[m.kind].lower()
+    return m.name if kind in m.name.lower() else f"{m.name} ({kind})"
+
+
+shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
+                 evidence=state.evidence, q=state.q)
+
+with st.sidebar:
+    st.header("Find a point")
+    url_widget(st.text_input, atlas, state, "q", label="Search by code or name", placeholder="BL23, shenshu, kidney…",
+          max_chars=80)
+    order = search(atlas, state.q) if state.q else tuple(atlas.points)
+    # A finder: it opens the chosen point's card and is empty again. It does not show the selected point
+    # (the card and the ring do): a chart click reruns only the chart and the card, and the list of
+    # every point is not sent again for it.
+    st.session_state["pick"] = None
+    st.selectbox("Point", [c for c in order if c in shown] or list(atlas.points), key="pick", index=None,
+                 placeholder="Choose a point", format_func=lambda c: listed_as(atlas.points[c]),
+                 on_change=lambda: select(st.session_state["pick"]))
+
+    st.header("Filters")
+    url_widget(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
+          format_func=lambda m: mechanism_label(atlas.mechanisms[m]),
+          help="Points that none of the chosen mechanisms could explain are faded.")
+    url_widget(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.meridians),
+          format_func=lambda c: f"{c} {atlas.meridians[c].name}")
+    url_widget(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
+          placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
+    url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
+          placeholder="Any", format_func=EVIDENCE_FILTERS.get)
+    url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
+          placeholder="All the same", format_func=SIZINGS.get)
+    url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
+          format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
+
+    # My routine: the points to press, in order, kept in the URL.
+    st.header("My routine")
+    if state.routine:
+        routine_ui.editor(atlas, State, state.routine)
+        n = len(state.routine)
+        routine_ui.page_link(atlas, state.routine, f"Start my routine ({n} point{'s' * (n > 1)})")
+    else:
+        st.caption("Add points from their cards, or start from the points a trial used.")
+        routine_ui.page_link(atlas, (), "Routines from the trials")
+
+frame.fix_chart_clicks()  # once per page: a chart or card rerun does not send it again
+
+# The view pickers sit above the chart and the card, outside their fragment: a click on the chart does not
+# send and draw them again (a new view reruns the whole page, as it changes most of it anyway).
+view_col, close_col = st.columns([3, 2])
+whole, close = ([n for n, v in atlas.views.items() if v.closeup is c] for c in (False, True))
+with view_col:
+    url_widget(st.segmented_control, atlas, state, "view", within=whole, key="url_view", label="Whole body",
+          label_visibility="collapsed", format_func=lambda v: atlas.views[v].title)
+with close_col:
+    url_widget(st.selectbox, atlas, state, "view", within=close, key="url_closeup", label="Close-up", index=None,
+          label_visibility="collapsed", placeholder="Choose a close-up", format_func=lambda v: atlas.views[v].title)
+
+
+@st.fragment
+def chart_and_card() -> None:
+    """The chart and the card: a click on the chart reruns only this."""
+    state, _ = url.read(atlas, State)  # the URL as the click's callback left it; `shown` needs a full run
+    chart_col, card_col = st.columns([3, 2], gap="large")
+    with chart_col:
+        fig = chartview.figure(atlas, state, shown)
+        st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
+                        width="stretch")
+        st.plotly_chart(chartview.legend(atlas), config=CONFIG, width="stretch", key="legend")
+        on_view = {p.code for p in atlas.positions_in(state.view)}
+        selected = f" {state.point} is ringed." if state.point in on_view else ""
+        st.caption(  # also the chart's text alternative for screen readers
+            f"Body chart, {atlas.views[state.view].title.lower()} view: {len(on_view)} points, "
+            f"{len(on_view & shown)} of them match the filters.{selected} Marker colour and shape show the meridian; "
+            "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
+            "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
+        )
+        printouts.view_button(atlas, state.view, state.routine or ((state.point,) if state.point else ()))
+
+    with card_col:
+        if state.point:
+            here = [p for p in atlas.positions_of(state.point) if p.view == state.view]
+            if not here:
+                views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
+                st.info(f"{state.point} is not drawn on this view; it is on: {views}.",
+                        icon=":material/visibility_off:")
+            card.show(atlas, state.point, tuple(dict.fromkeys(p.guide for p in here)), lambda: card_actions(state))
+        else:
+            with st.popover("Share this view", icon=":material/share:"):
+                st.caption("Copy this link: it opens this same view and filters.")
+                st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
+            st.subheader("Click a point", anchor=False)
+            st.text("Click a marker on the chart, or choose a point in the sidebar, to see where it is, how to press "
+                    "it, what might explain an effect and what the research shows.")
+
+
+chart_and_card()
