@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas
 
+# One line for a lay reader, wherever a card measures in cun (WHO 2008's proportional "B-cun" and finger cun).
+CUN = ("A cun (B-cun) is a body inch measured on the person's own body, so it fits their size: about the width "
+       "of their thumb. 1.5 cun is two fingers (index and middle) side by side; 3 cun is four fingers.")
+
+
+def uses_cun(text: str) -> bool:
+    return "cun" in text.casefold()
+
 
 def card_data(atlas: Atlas, code: str) -> dict:
     """Everything the card says about a point: its fields, where it is drawn, what might explain an

@@ -254,6 +254,18 @@ class Study:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """What people look for help with: the words they type, and the points studied or used for it."""
+
+    id: str
+    name: str
+    words: tuple[str, ...]
+    traditional: tuple[str, ...]  # points tradition uses for it (not evidence)
+    trials: str | None = None  # the claim of the studies that are its trials
+    notes: Mapping[str, str] = field(default_factory=lambda: frozen_map({}))  # a word's own note
+
+
+@dataclass(frozen=True)
 class Atlas:
     views: Mapping[str, View]
     meridians: Mapping[str, Meridian]
@@ -262,6 +274,7 @@ class Atlas:
     mechanisms: Mapping[str, Mechanism]
     studies: Mapping[str, Study]
     positions: tuple[Position, ...] = field(default=())
+    conditions: Mapping[str, Condition] = field(default_factory=lambda: frozen_map({}))
 
     @cached_property
     def _by_view(self) -> Mapping[str, tuple[Position, ...]]:

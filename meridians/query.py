@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from meridians.model import Atlas, Point
+from meridians.model import Atlas, Condition, Point, Study
+from meridians.text import fold
 
 EVIDENCE_FILTERS = {"trial": "Used in a trial for low back pain"}
 SIZINGS = {"evidence": "Size points by how many low-back-pain studies used them"}
 COURSES = {"all": "All meridians", "filtered": "Filtered meridians", "none": "None"}
 _CODE = re.compile(r"^(?:(UB)|([A-Z]{2}))\s*-?\s*(\d{1,2})$")
 _EXTRA = re.compile(r"^EX\s*-?\s*(HN|B|UE|LE|CA)\s*-?\s*(\d{1,2})$")
-
-
-def fold(text: str) -> str:
-    """Lower case, tone marks and spaces removed: 'Shènshū' and 'shen shu' both become 'shenshu'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s\-'’_.]", "", plain.casefold())
 
 
 def normalise_code(text: str) -> str | None:
@@ -56,6 +51,64 @@ def search(atlas: Atlas, text: str) -> tuple[str, ...]:
     return tuple(exact + starts + contains)
 
 
+@dataclass(frozen=True)
+class Symptom:
+    """What a search for a symptom finds: two groups of points that are never mixed."""
+
+    condition: Condition
+    word: str  # the condition's word that the search matched
+    tested: tuple[tuple[str, tuple[Study, ...]], ...]  # points the condition's trials used, with those trials
+    traditional: tuple[str, ...]  # points tradition uses for it, that no trial here tested
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.tested) + self.traditional
+
+    @property
+    def note(self) -> str | None:
+        return self.condition.notes.get(self.word)
+
+
+def symptom(atlas: Atlas, text: str) -> Symptom | None:
+    """The condition a search names: one of its words is the search, is in it (the longest wins), or starts
+    with it (four letters or more, as someone types)."""
+    folded = fold(text)
+    if not folded:
+        return None
+    words = [(fold(w), w, c) for c in atlas.conditions.values() for w in c.words]
+    found = ([m for m in words if m[0] == folded] or sorted((m for m in words if m[0] in folded), key=lambda m: -len(m[0]))
+             or [m for m in words if len(folded) >= 4 and m[0].startswith(folded)])
+    if not found:
+        return None
+    _, word, condition = found[0]
+    studies = [s for s in atlas.studies.values() if condition.trials and s.claim == condition.trials]
+    by_point: dict[str, list[Study]] = {}
+    for study in studies:
+        for code in study.points:
+            by_point.setdefault(code, []).append(study)
+    tested = tuple(sorted(((c, tuple(ss)) for c, ss in by_point.items()), key=lambda t: -len(t[1])))
+    traditional = tuple(c for c in condition.traditional if c not in by_point)
+    return Symptom(condition, word, tested, traditional)
+
+
+def found(atlas: Atlas, text: str) -> tuple[str, ...]:
+    """What a search finds, best first: a symptom's points (tested, then traditional), else points by code or name."""
+    named = symptom(atlas, text)
+    return named.codes if named else search(atlas, text)
+
+
+def best_match(atlas: Atlas, text: str) -> str | None:
+    """The point a search means outright (so Enter opens its card): its code, the one point found, or the one
+    point whose name is the search. None for a symptom: its points are a list to choose from."""
+    if symptom(atlas, text):
+        return None
+    codes = search(atlas, text)
+    if len(codes) == 1 or (codes and normalise_code(text) == codes[0]):
+        return codes[0]
+    exact = [c for c in codes if fold(text) in _names(atlas.points[c])]
+    return exact[0] if len(exact) == 1 else None
+
+
 def trial_counts(atlas: Atlas) -> dict[str, int]:
     """How many studies of low back pain used each point (points never used are left out)."""
     counts: dict[str, int] = {}
@@ -81,8 +134,8 @@ def matching(atlas: Atlas, *, mechanisms=(), meridians=(), region=None, evidence
         codes = {c for c in codes if atlas.points[c].region == region}
     if evidence == "trial":
         codes &= trial_points(atlas)
-    if q.strip():
-        codes &= set(search(atlas, q))
+    if q.strip() and (hits := found(atlas, q)):  # a search that finds nothing fades nothing (the page says so)
+        codes &= set(hits)
     return frozenset(codes)
 
 

@@ -8,10 +8,11 @@ import streamlit as st
 
 from meridians.draw.chart import CONFIG, closeup_of, within_reach
 from meridians.model import MECHANISM_KINDS
-from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, listed_as, matching, search
+from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, found, listed_as, matching
 from meridians.url_state import State
 from ui import card, chartview, frame, printouts, url
 from ui import routine as routine_ui
+from ui import search as search_ui
 from ui.url import url_widget
 
 atlas, state = frame.stateful_page("Meridian Chart Explorer", State, anchor=card.CHART_ANCHOR)
@@ -69,9 +70,10 @@ shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, 
 
 with st.sidebar:
     st.header("Find a point")
-    url_widget(st.text_input, atlas, state, "q", label="Search by code or name", placeholder="BL23, shenshu, kidney…",
-          max_chars=80)
-    order = search(atlas, state.q) if state.q else tuple(atlas.points)
+    url_widget(st.text_input, atlas, state, "q", label="Search a point or a symptom",
+               placeholder="back pain, BL23, hegu…", max_chars=80, then=lambda s: search_ui.opened(atlas, s))
+    search_ui.results(atlas, state.q, select)
+    order = found(atlas, state.q) or tuple(atlas.points)
     # A finder: it opens the chosen point's card and is empty again. It does not show the selected point
     # (the card and the ring do): a chart click reruns only the chart and the card, and the list of
     # every point is not sent again for it.
@@ -106,6 +108,8 @@ with st.sidebar:
         routine_ui.page_link(atlas, (), "Routines from the trials")
 
 frame.fix_chart_clicks()  # once per page: a chart or card rerun does not send it again
+if state == State():  # the first screen: where to start
+    search_ui.way_in(atlas)
 
 # The view pickers sit above the chart and the card, outside their fragment: a click on the chart does not
 # send and draw them again (a new view reruns the whole page, as it changes most of it anyway).
@@ -146,6 +150,9 @@ def chart_and_card() -> None:
                 views = ", ".join(atlas.views[v].title for v in atlas.views_of(state.point))
                 st.info(f"{state.point} is not drawn on this view; it is on: {views}.",
                         icon=":material/visibility_off:")
+            elif state.point not in shown:
+                st.info(f"{state.point} is not among the points the filters and the search let through; it is "
+                        "drawn faded.", icon=":material/filter_alt_off:")
             card.show(atlas, state.point, tuple(dict.fromkeys(p.guide for p in here)), lambda: card_actions(state))
         else:
             with st.popover("Share this view", icon=":material/share:"):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from meridians.card import CUN, uses_cun
 from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas, Study
 
@@ -82,6 +83,7 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
     parts = [
         escape_markdown(f"{meridian.name} ({meridian.id}), {atlas.regions[point.region].name}"),
         "#### Where it is", escape_markdown(point.location),
+        *([":small[:gray[" + escape_markdown(CUN) + "]]"] if uses_cun(point.location + point.how_to_find) else []),
         "#### How to find it", escape_markdown(point.how_to_find),
         *(":small[:gray[On the chart: " + escape_markdown(guide) + "]]" for guide in guides),
     ]

@@ -66,7 +66,8 @@ def notices(items: tuple[str, ...]) -> None:
         st.info(escape_markdown(notice), icon=":material/link_off:")
 
 
-SCRIPTS = "".join((Path(__file__).parent / name).read_text(encoding="utf-8") for name in ("tap_hover.js", "card_follows.js"))
+SCRIPTS = "".join((Path(__file__).parent / name).read_text(encoding="utf-8")
+                  for name in ("tap_hover.js", "card_follows.js", "click_guide.js"))
 
 
 def stateful_page(title: str, cls, anchor: str | None = None):
@@ -86,6 +87,7 @@ NO_DRAG_COVER = ".dragcover { display: none !important; }"
 
 
 def fix_chart_clicks() -> None:
-    """A tap on a chart marker selects that marker (tap_hover.js), a chosen point's card comes into sight
-    (card_follows.js), and a click lays no drag cover over the page. Our own scripts and style, no data in them."""
+    """A tap on a chart marker selects that marker (tap_hover.js), a click shows both sides and the guide
+    (click_guide.js), a chosen point's card comes into sight (card_follows.js), and a click lays no drag cover
+    over the page. Our own scripts and style, no data in them."""
     st.html(f"<style>{NO_DRAG_COVER}</style><script>{SCRIPTS}</script>", unsafe_allow_javascript=True)

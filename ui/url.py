@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import streamlit as st
@@ -54,13 +54,14 @@ def share_link(state, atlas: Atlas) -> str:
 
 
 def url_widget(widget, atlas: Atlas, state, attr: str, *, within: Sequence[str] | None = None, key: str | None = None,
-          **kwargs):
+               then: Callable | None = None, **kwargs):
     """Create `widget` showing `state.attr`; a change writes the new value to the URL.
 
     The value is set from the URL on every run, so a shared link, a reload and the Back button
     all show what the URL says. With `within`, the widget offers only those values (two widgets can
     share a field, each with its own `key`): it shows nothing when the field holds another value, and
-    clearing it changes nothing.
+    clearing it changes nothing. `then` makes the state with the new value into the one written (a search
+    that opens the point it names).
     """
     key = key or f"url_{attr}"
     value = getattr(state, attr)
@@ -75,6 +76,8 @@ def url_widget(widget, atlas: Atlas, state, attr: str, *, within: Sequence[str] 
         if new is None and within is not None:
             return
         new = tuple(new) if isinstance(new, list) else (default if new is None else new)
-        update(atlas, type(state), **{attr: new})
+        current, _ = read(atlas, type(state))
+        changed_state = replace(current, **{attr: new})
+        write(then(changed_state) if then else changed_state, atlas)
 
     return widget(key=key, on_change=changed, **kwargs)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from meridians.draw.body_images import ASSETS_DIR, image_name
 from meridians.draw.colours import PREGNANCY_RIM
+from meridians.draw.guides import GUIDE, guide_data, guide_layout
 from meridians.draw.shapes import polygon
 from meridians.model import Atlas, Meridian, Position, View
 
@@ -24,7 +25,6 @@ RING_SIZE = 24
 # More markers than this and a view is crowded (none of our atlas's views is): its ring is drawn with WebGL
 # and its markers as filled shapes, one SVG path per meridian (docs/architecture.md, "Crowded views").
 CROWDED = 1000
-GUIDE_STEP = 7  # image pixels between the dots of a guide
 LEGEND = {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 11}, "itemclick": False,
           "itemdoubleclick": False}
 # plotGlPixelRatio: the WebGL ring (CROWDED) drawn at screen resolution; plotly's default, twice that,
@@ -97,12 +97,6 @@ def closeup_of(atlas: Atlas, view: str, code: str, spot: tuple[float, float] | N
         return (off_centre(c) < 1, -off_centre(c), atlas.views[c].source == view, c == atlas.points[code].region)
 
     return max(closeups, key=rank, default=None)
-
-
-def guide_label(guide: str, limit: int = 36) -> str:
-    """The guide's distances without the landmark's long name, short enough to sit on the chart."""
-    short = guide.split(" from the ")[0]
-    return short if len(short) <= limit else short[: limit - 1] + "…"
 
 
 def course_segments(atlas: Atlas, meridian: Meridian, by_code: Mapping[str, list[Position]]) -> list[list[Position]]:
@@ -192,24 +186,6 @@ def _r(v: float) -> float:
     return round(v, 1)  # a tenth of an image pixel: finer than the screen shows
 
 
-def _guide_trace(pos: Position, labelled: bool) -> dict:
-    """The dotted guide from a position's landmark to the point, as dots, labelled with its distance in cun
-    at the middle. Plotly hides it (its dots and label are "unselected") as soon as a click selects a point."""
-    (ax, ay), (x, y) = pos.anchor, (pos.x, pos.y)
-    steps = max(2, round(math.hypot(x - ax, y - ay) / GUIDE_STEP))
-    xs = [_r(ax + (x - ax) * i / steps) for i in range(steps)]
-    ys = [_r(ay + (y - ay) * i / steps) for i in range(steps)]
-    mid = len(xs) // 2
-    return {
-        "type": "scatter", "x": xs, "y": ys, "mode": "markers+text", "hoverinfo": "skip", "showlegend": False,
-        "name": "Guide", "xaxis": "x2", "yaxis": "y2",  # on the ring's axes (see `chart`)
-        "marker": {"size": [7] + [3] * (len(xs) - 1), "color": "#333333"},
-        "text": [html.escape(guide_label(pos.guide)) if labelled and i == mid else "" for i in range(len(xs))],
-        "textposition": "middle right", "textfont": {"size": 11, "color": "#111111"},
-        "unselected": {"marker": {"opacity": 0}, "textfont": {"color": "rgba(0,0,0,0)"}},
-    }
-
-
 def _shapes(markers, grow: float, scale: float) -> tuple[list, list]:
     """The x and y of the markers' outlines, each closed by the gap after it, in whole image pixels: at most
     two thirds of a screen pixel off on our views, and a much shorter chart than with tenths (a rerun costs
@@ -280,8 +256,8 @@ def spec(
     traces += markers
     if legend:
         traces += legend_traces(atlas, {atlas.points[p.code].meridian for p in positions})
-    traces += _ring_and_guides(atlas, hits, hit_sizes, selected, crowded=len(positions) > CROWDED)
-    return {"data": traces, "layout": _layout(v, image_source, legend)}
+    ring, guides = _ring_and_guides(atlas, v, hits, hit_sizes, selected, crowded=len(positions) > CROWDED)
+    return {"data": traces + [ring], "layout": {**_layout(v, image_source, legend), **guides}}
 
 
 def _marker_traces(atlas: Atlas, v: View, positions, shown: frozenset[str], sizes: Mapping[str, int] | None):
@@ -325,18 +301,20 @@ def _marker_traces(atlas: Atlas, v: View, positions, shown: frozenset[str], size
     return traces, hits, hit_sizes
 
 
-def _ring_and_guides(atlas: Atlas, hits: list[Position], hit_sizes: list[float], selected: str | None,
-                     crowded: bool) -> list[dict]:
-    """The guides of the selected point (the first side's labelled), then the ring trace over every marker,
-    which takes the clicks (see `chart`)."""
+def _ring_and_guides(atlas: Atlas, v: View, hits: list[Position], hit_sizes: list[float], selected: str | None,
+                     crowded: bool) -> tuple[dict, dict]:
+    """The ring trace over every marker, which takes the clicks (see `chart`), each ring with its position's
+    guide in its customdata; and the layout's guides of the selected point (meridians/draw/guides.py)."""
+    scale = plot_height(v) / v.size[1]
+    guided = guide_data(atlas, v.name, scale, MARKER_SIZE / scale)
+    extra = [guided.get((p.code, p.side)) for p in hits]
     ringed = [i for i, p in enumerate(hits) if p.code == selected]
-    guided = [hits[i] for i in ringed if (hits[i].x, hits[i].y) != hits[i].anchor]
-    traces = [_guide_trace(pos, i == 0) for i, pos in enumerate(guided)]
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
     ring = {
         "type": "scattergl" if crowded else "scatter", "xaxis": "x2", "yaxis": "y2",
         "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
-        "name": "Selected", "showlegend": False, "customdata": [[p.code] for p in hits],
+        "name": "Selected", "showlegend": False, "meta": {"guide": GUIDE},
+        "customdata": [[p.code, *g] if g else [p.code] for p, g in zip(hits, extra, strict=True)],
         "text": [html.escape(t) for t in texts],
         "hovertemplate": "<b>%{customdata[0]}</b> %{text}<extra></extra>",
         "hoverlabel": {"bgcolor": "white", "bordercolor": "#333333", "font": {"color": "#111111"}},
@@ -347,7 +325,8 @@ def _ring_and_guides(atlas: Atlas, hits: list[Position], hit_sizes: list[float],
     }
     if ringed:
         ring["selectedpoints"] = ringed
-    return traces + [ring]
+    guides = guide_layout([(_r(hits[i].x), _r(hits[i].y), extra[i]) for i in ringed if extra[i]])
+    return ring, guides
 
 
 def _layout(v: View, image_source: str, legend: bool) -> dict:

@@ -43,10 +43,10 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
         return PartialAtlas({}, {}, {}, (), None, problems)
     views, found = build_views(MergedBody(sources["body/*.yaml"]))
     problems += found
-    singles = [sources[name] for name in ("meridians.yaml", "mechanisms.yaml", "studies.yaml")]
+    singles = [sources[name] for name in ("meridians.yaml", "mechanisms.yaml", "studies.yaml", "conditions.yaml")]
     if not all(singles):
         return PartialAtlas(views, {}, {}, (), None, problems)
-    [mer], [mech], [stud] = singles
+    [mer], [mech], [stud], [cond] = singles
     meridians, found = build.meridians(mer)
     problems += found + checks.standard_meridians(mer, meridians)
     regions = build.regions(mer)
@@ -57,10 +57,12 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
     problems += found + checks.meridian_points(mer, meridians, points)
     studies, found = build.studies(stud)
     problems += found + checks.study_refs(stud, points, mechanisms) + checks.mechanism_refs(mech, studies)
+    conditions, found = build.conditions(cond)
+    problems += found + checks.condition_refs(cond, points)
     atlas = None if problems else Atlas(
         views=frozen_map(views), meridians=frozen_map(meridians), regions=frozen_map(regions),
         points=frozen_map(points), mechanisms=frozen_map(mechanisms), studies=frozen_map(studies),
-        positions=positions,
+        positions=positions, conditions=frozen_map(conditions),
     )
     return PartialAtlas(views, meridians, points, positions, atlas, problems)
 

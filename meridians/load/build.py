@@ -8,7 +8,19 @@ from meridians.load.checks import first_of_each, unknown
 from meridians.load.placement import Placer
 from meridians.load.problems import Problem
 from meridians.load.yaml_source import Source
-from meridians.model import Effect, Mechanism, Meridian, Point, Position, Pregnancy, Region, Site, Study
+from meridians.model import (
+    Condition,
+    Effect,
+    Mechanism,
+    Meridian,
+    Point,
+    Position,
+    Pregnancy,
+    Region,
+    Site,
+    Study,
+    frozen_map,
+)
 
 
 def meridians(src: Source) -> tuple[dict[str, Meridian], list[Problem]]:
@@ -51,6 +63,14 @@ def studies(src: Source) -> tuple[dict[str, Study], list[Problem]]:
             effects=tuple(Effect(**e) for e in raw.get("effects", [])),
         )
     return built, problems
+
+
+def conditions(src: Source) -> tuple[dict[str, Condition], list[Problem]]:
+    entries = list(first_of_each([src], "conditions", "id", "condition"))
+    return {raw["id"]: Condition(
+        id=raw["id"], name=raw["name"], words=tuple(raw["words"]), traditional=tuple(raw["traditional"]),
+        trials=raw.get("trials"), notes=frozen_map(raw.get("notes", {})),
+    ) for _, _, raw, repeat in entries if not repeat}, [repeat for *_, repeat in entries if repeat]
 
 
 def _site(raw: dict) -> Site:

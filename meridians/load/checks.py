@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from meridians.load.problems import Problem
 from meridians.load.yaml_source import Source
 from meridians.model import Meridian, Point, Study
+from meridians.text import fold
 
 STANDARD_MERIDIANS = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
 
@@ -73,3 +74,20 @@ def mechanism_refs(src: Source, studies: Mapping[str, Study]) -> list[Problem]:
             for i, raw in enumerate(src.data["mechanisms"])
             for key in ("studies_for", "studies_against")
             for problem in unknown(src, ("mechanisms", i, key), raw[key], studies, "study")]
+
+
+def condition_refs(src: Source, points: Mapping[str, Point]) -> list[Problem]:
+    """Each condition's points are in the atlas, each note is of one of its words, and no word leads to two
+    conditions (the search would not know where to go)."""
+    problems, first = [], {}
+    for i, raw in enumerate(src.data["conditions"]):
+        problems += unknown(src, ("conditions", i, "traditional"), raw["traditional"], points, "point")
+        problems += unknown(src, ("conditions", i, "notes"), raw.get("notes", {}), raw["words"], "word of this condition")
+        for j, word in enumerate(raw["words"]):
+            key = fold(word)
+            if key in first:
+                why = ("is given twice (spaces, case and accents aside)" if first[key] == raw["id"]
+                       else f"also leads to condition '{first[key]}'")
+                problems.append(src.problem(("conditions", i, "words", j), f"the word '{word}' {why}"))
+            first.setdefault(key, raw["id"])
+    return problems

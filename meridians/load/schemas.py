@@ -270,8 +270,32 @@ STUDIES = {
     },
 }
 
+CONDITIONS = {
+    "type": "object",
+    "required": ["conditions"],
+    "additionalProperties": False,
+    "properties": {
+        "conditions": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "words", "traditional"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _id, "name": _text,
+                    "words": {"type": "array", "minItems": 1, "items": _text, "uniqueItems": True},
+                    "notes": {"type": "object", "additionalProperties": _text},
+                    "trials": {"enum": ["lbp_trial"]},
+                    "traditional": {"type": "array", "items": _text, "uniqueItems": True},
+                },
+            },
+        }
+    },
+}
+
 # Each entry: a file, or a folder of files that are read together (sorted by name).
 FILES = {
     "body/*.yaml": BODY, "meridians.yaml": MERIDIANS, "points/*.yaml": POINTS,
-    "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES,
+    "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES, "conditions.yaml": CONDITIONS,
 }

@@ -5,13 +5,23 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
+import pytest
 from PIL import Image, ImageChops, ImageColor
 
 from meridians.__main__ import main
 from meridians.draw import chart as figures
-from meridians.draw import shapes
+from meridians.draw import guides, shapes
 from meridians.draw.body_images import ASSETS_DIR, draw_view, image_name
-from meridians.draw.chart import FADED, chart, closeup_of, course_segments, image_data_uri, within_reach
+from meridians.draw.chart import (
+    FADED,
+    MARKER_SIZE,
+    chart,
+    closeup_of,
+    course_segments,
+    image_data_uri,
+    plot_height,
+    within_reach,
+)
 
 
 def test_committed_images_are_what_the_command_makes(atlas):
@@ -60,11 +70,13 @@ def test_selected_point_is_ringed_on_both_sides_with_a_guide_from_its_landmark(a
     fig = chart(atlas, "posterior", "x.png", selected="BL23")
     ring = next(t for t in fig.data if t.name == "Selected")
     assert [ring.customdata[i][0] for i in ring.selectedpoints] == ["BL23", "BL23"]
-    guides = [t for t in fig.data if t.name == "Guide"]
-    assert len(guides) == 2
-    for g, i in zip(guides, ring.selectedpoints, strict=True):  # from the landmark to the point
-        assert (g.x[0], g.y[0]) != (ring.x[i], ring.y[i]) and abs(g.x[-1] - ring.x[i]) < 10
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(lines) == 2
+    for line, i in zip(lines, ring.selectedpoints, strict=True):  # from the landmark to the point
+        assert (line.x0, line.y0) != (ring.x[i], ring.y[i]) and (line.x1, line.y1) == (ring.x[i], ring.y[i])
+        assert (line.xref, line.yref) == ("x2", "y2")  # on the ring's axes
     assert "selectedpoints" not in chart(atlas, "posterior", "x.png").to_dict()["data"][-1]
+    assert not chart(atlas, "posterior", "x.png").layout.shapes
 
 
 def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
@@ -78,13 +90,13 @@ def test_the_ring_trace_takes_every_click_in_drawing_order(atlas):
     assert all(t.hoverinfo == "skip" for t in fig.data[:-1])
 
 
-def test_a_click_restyles_only_the_ring_and_the_guides(atlas):
+def test_a_click_restyles_only_the_ring(atlas):
     """plotly restyles every trace on the axes of the point a click selects. The markers and the meridian lines
-    are on the body's axes; the ring and the guides on a second pair laid exactly over them, so a click
-    leaves the markers as they are drawn."""
+    are on the body's axes; the ring on a second pair laid exactly over them, so a click leaves the markers
+    as they are drawn."""
     fig = chart(atlas, "posterior", "x.png", selected="BL23")
     on_top = {t.name for t in fig.data if (t.xaxis, t.yaxis) == ("x2", "y2")}
-    assert on_top == {"Selected", "Guide"}
+    assert on_top == {"Selected"}
     assert all((t.xaxis or "x", t.yaxis or "y") == ("x", "y") for t in fig.data if t.name not in on_top)
     layout = fig.to_dict()["layout"]
     for axis in ("xaxis", "yaxis"):
@@ -225,10 +237,38 @@ def test_no_trace_is_blended_as_a_whole(atlas):
 
 def test_the_guide_line_is_labelled_with_the_distance_in_cun(atlas):
     fig = chart(atlas, "posterior", "x.png", selected="BL23")
-    # A label on the guide's dots (not a layout annotation): it goes when a click selects another point.
-    labels = [s for t in fig.data if t.name == "Guide" for s in t.text if s]
-    assert labels == ["1.5 cun lateral"]
-    assert all(t.unselected.textfont.color == "rgba(0,0,0,0)" for t in fig.data if t.name == "Guide")
+    assert [a.text for a in fig.layout.annotations] == ["1.5 cun lateral"]  # on the first side only
+
+
+@pytest.mark.parametrize(("view", "code", "covers"), [
+    ("lower_back", "BL23", 0), ("anterior", "ST36", 0), ("sole", "KI1", 0), ("hand_back", "LI4", 0),
+    ("chest_abdomen", "CV12", 0), ("posterior", "BL23", None), ("anterior", "CV12", None)])
+def test_a_guide_label_is_clear_of_the_ring_and_of_the_markers_where_the_view_leaves_room(atlas, view, code, covers):
+    """The review found '1.5 cun lateral' written over the ring and the markers, unreadable. The label sits
+    beside its guide, never over the point's rings, and on the close-ups over no marker's centre (a
+    half-marker round the box counted too). On the crowded whole-body views its white box sits over some."""
+    d = chart(atlas, view, "x.png", selected=code).to_dict()
+    v = atlas.views[view]
+    scale = plot_height(v) / v.size[1]
+    label, = d["layout"]["annotations"]
+    width = (len(label["text"]) * guides.CHAR_WIDTH + 8) / scale
+    box = guides._box(label["x"], label["y"], label["xanchor"], width, guides.LABEL_HEIGHT / scale)
+    rings = [(p.x, p.y) for p in atlas.positions_in(view) if p.code == code]
+    assert guides._covered(box, rings, guides.RING / scale) == 0, (view, code, label)
+    if covers is not None:
+        spots = [(p.x, p.y) for p in atlas.positions_in(view)]
+        assert guides._covered(box, spots, MARKER_SIZE / scale / 2) == covers, (view, code, label)
+
+
+def test_a_click_has_what_the_browser_needs_to_draw_the_guide(atlas):
+    """A click is not answered with a new chart (docs/architecture.md, "The click"): the ring's customdata holds
+    each position's guide, and the browser draws from it what the server draws for a link (ui/click_guide.js)."""
+    linked = chart(atlas, "posterior", "x.png", selected="BL23").to_dict()
+    ring = chart(atlas, "posterior", "x.png").to_dict()["data"][-1]
+    assert ring["meta"]["guide"] == guides.GUIDE
+    sides = [i for i, c in enumerate(ring["customdata"]) if c[0] == "BL23"]
+    redrawn = guides.guide_layout([(ring["x"][i], ring["y"][i], ring["customdata"][i][1:]) for i in sides])
+    assert redrawn == {k: linked["layout"][k] for k in ("shapes", "annotations")}
 
 
 def test_notebooks_get_the_image_inline(atlas):

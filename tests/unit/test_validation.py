@@ -51,6 +51,13 @@ CASES = {
     "landmark defined twice": ("body/base.yaml", "      olecranon: {at: [147, 455]",
                                "      psis: {at: [1, 1], part: back, text: again}\n      olecranon: {at: [147, 455]",
                                ["body/base.yaml:", "views.posterior.landmarks", "duplicate key 'psis' (first on line"]),
+    "symptom naming an unknown point": ("conditions.yaml", "traditional: [PC6, ST36,", "traditional: [PC66, ST36,",
+                                        ["conditions.yaml:", "conditions[3].traditional[0]", "unknown point 'PC66'"]),
+    "symptom word leading to two conditions": ("conditions.yaml", "words: [insomnia, sleep,", "words: [insomnia, nausea,",
+                                               ["conditions.yaml:", "conditions[5].words[1]",
+                                                "the word 'nausea' also leads to condition 'nausea'"]),
+    "note for a word the condition lacks": ("conditions.yaml", "      sciatica: >-", "      sciatic: >-",
+                                            ["conditions.yaml:", "conditions[0].notes", "unknown word of this condition 'sciatic'"]),
 }
 
 

@@ -1,0 +1,68 @@
+"""The search as people use it: a point by code or name, or a symptom in their own words; and the way in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from meridians.model import CERTAINTY_LABELS, Atlas
+from meridians.query import best_match, search, symptom
+from meridians.url_state import State
+
+from . import routine as routine_ui
+from .text import escape_markdown
+
+EXAMPLES = "a point's code (BL23), its name (shenshu, Kidney Shu) or a symptom (back pain, headache, nausea)"
+WAY_IN = "low_back_pain"  # the condition the first screen offers a way into
+
+
+def opened(atlas: Atlas, state: State) -> State:
+    """A new search: the point it means outright opens (Enter on one match)."""
+    code = best_match(atlas, state.q)
+    return state.with_point(atlas, code) if code else state
+
+
+def results(atlas: Atlas, q: str, select: Callable[[str], None]) -> None:
+    """Under the search box: a symptom's points in their two groups, or what to try when nothing matched."""
+    if not q.strip():
+        return
+    named = symptom(atlas, q)
+    if named is None:
+        if not search(atlas, q):
+            st.info(escape_markdown(f"Nothing matches '{q.strip()}'. Try {EXAMPLES}."), icon=":material/search_off:")
+        return
+    condition = named.condition
+    st.markdown(f"**{escape_markdown(condition.name)}**")
+    if named.note:
+        st.caption(escape_markdown(named.note))
+    st.markdown("**Tested in trials**")
+    if not named.tested:
+        st.caption(escape_markdown(f"No trial in our library tested acupressure points for {condition.name.lower()}."))
+    for code, studies in named.tested:
+        _pick(atlas, code, select, "tested")
+        st.caption(escape_markdown("; ".join(f"{s.short} ({CERTAINTY_LABELS[s.certainty].lower()})" for s in studies)))
+    if named.traditional:
+        st.markdown("**Traditional use**")
+        st.caption("Points traditional Chinese medicine uses for this: tradition, not evidence that they work.")
+        for code in named.traditional:
+            _pick(atlas, code, select, "traditional")
+
+
+def _pick(atlas: Atlas, code: str, select: Callable[[str], None], group: str) -> None:
+    point = atlas.points[code]
+    caution = " (avoided in pregnancy)" if point.pregnancy else ""
+    st.button(escape_markdown(f"{code} {point.pinyin} · {point.english}{caution}"), key=f"pick_{group}_{code}",
+              type="tertiary", on_click=select, args=(code,))
+
+
+def way_in(atlas: Atlas) -> None:
+    """The first screen's one line: where to start with back pain."""
+    named = symptom(atlas, atlas.conditions[WAY_IN].words[0])
+    codes = tuple(code for code, _ in named.tested) if named else ()
+    if not codes:
+        return
+    with st.container(horizontal=True, vertical_alignment="center", key="way_in"):
+        routine_ui.page_link(atlas, codes, "Back pain? Start with the points the trials used")
+        st.caption("Or search by symptom or point in the sidebar (» at the top on a phone). The trials found "
+                   "short-term help at best.")
