@@ -48,7 +48,7 @@ def _size(sizes: Mapping[str, int] | None, code: str) -> float:
 
 # The least and most pixels a chart's body takes on screen: a whole-body view fits a laptop's window (1366 x
 # 768) beside its card; a close-up may take more, so that its crowded markers stay apart.
-PLOT_HEIGHT = 440, 560, 780
+PLOT_HEIGHT = 440, 540, 780
 
 
 def plot_height(view: View) -> int:
