@@ -6,5 +6,4 @@ import streamlit as st
 
 from ui.nav import PAGES
 
-st.navigation([st.Page(path, title=title, icon=icon, default=i == 0)
-               for i, (path, title, icon) in enumerate(PAGES)]).run()
+st.navigation([st.Page(path, title=title, default=i == 0) for i, (path, title) in enumerate(PAGES)]).run()

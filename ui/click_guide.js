@@ -30,23 +30,25 @@
     return {shapes: shapes, annotations: annotations};
   }
 
-  function onSelected(gd, event) {
+  // Ring both sides of the point `code` and draw its guide; null clears them.
+  function ringCode(gd, code) {
     var r = ringTrace(gd), Plotly = window.Plotly;
     if (r < 0 || !Plotly) return;
-    var picked = ((event && event.points) || []).filter(function (p) { return p.curveNumber === r; });
     var ring = gd.data[r], indices = [];
-    if (picked.length) {
-      var code = picked[picked.length - 1].customdata[0];
-      ring.customdata.forEach(function (d, i) { if (d[0] === code) indices.push(i); });
-    }
+    if (code !== null) ring.customdata.forEach(function (d, i) { if (d[0] === code) indices.push(i); });
     Plotly.update(gd, {selectedpoints: [indices.length ? indices : null]}, guides(ring, indices), [r]);
   }
 
+  // plotly selects the clicked marker first, then tells of the click with that one point (plotly_click).
   function attach(gd) {
     if (gd.__meridianGuide || !gd.on) return;
     gd.__meridianGuide = true;
-    gd.on("plotly_selected", function (event) { onSelected(gd, event); });
-    gd.on("plotly_deselect", function () { onSelected(gd, null); });
+    gd.on("plotly_click", function (event) {
+      var r = ringTrace(gd);
+      var point = ((event && event.points) || []).filter(function (p) { return p.curveNumber === r; })[0];
+      if (point) ringCode(gd, gd.data[r].customdata[point.pointIndex][0]);
+    });
+    gd.on("plotly_deselect", function () { ringCode(gd, null); });
   }
 
   var queued = false;

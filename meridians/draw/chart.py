@@ -306,7 +306,7 @@ def _ring_and_guides(atlas: Atlas, v: View, hits: list[Position], hit_sizes: lis
     """The ring trace over every marker, which takes the clicks (see `chart`), each ring with its position's
     guide in its customdata; and the layout's guides of the selected point (meridians/draw/guides.py)."""
     scale = plot_height(v) / v.size[1]
-    guided = guide_data(atlas, v.name, scale, MARKER_SIZE / scale)
+    guided = guide_data(atlas, v.name, scale, MARKER_SIZE / scale, crowded)
     extra = [guided.get((p.code, p.side)) for p in hits]
     ringed = [i for i, p in enumerate(hits) if p.code == selected]
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
