@@ -22,6 +22,8 @@ EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between meridian 
 LEGEND_ROOM = 56  # pixels below the body for the meridian legend
 LEGEND_ROW = 20  # pixels a row of the legend takes
 RING_SIZE = 24
+RING_WIDTH = 3
+RING_COLOUR = "#111111"
 # More markers than this and a view is crowded (none of our atlas's views is): its ring is drawn with WebGL
 # and its markers as filled shapes, one SVG path per meridian (docs/architecture.md, "Crowded views").
 CROWDED = 1000
@@ -313,13 +315,14 @@ def _ring_and_guides(atlas: Atlas, v: View, hits: list[Position], hit_sizes: lis
     ring = {
         "type": "scattergl" if crowded else "scatter", "xaxis": "x2", "yaxis": "y2",
         "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
-        "name": "Selected", "showlegend": False, "meta": {"guide": GUIDE},
+        "name": "Selected", "showlegend": False,
+        "meta": {"guide": GUIDE, "ring": {"size": RING_SIZE, "width": RING_WIDTH, "color": RING_COLOUR}},
         "customdata": [[p.code, *g] if g else [p.code] for p, g in zip(hits, extra, strict=True)],
         "text": [html.escape(t) for t in texts],
         "hovertemplate": "<b>%{customdata[0]}</b> %{text}<extra></extra>",
         "hoverlabel": {"bgcolor": "white", "bordercolor": "#333333", "font": {"color": "#111111"}},
         "marker": {"size": _uniform(hit_sizes) if hit_sizes else MARKER_SIZE, "symbol": "circle-open",
-                   "color": "#111111", "opacity": 0, "line": {"width": 3}},
+                   "color": RING_COLOUR, "opacity": 0, "line": {"width": RING_WIDTH}},
         "selected": {"marker": {"opacity": 1, "size": RING_SIZE}},
         "unselected": {"marker": {"opacity": 0}},
     }

@@ -1,6 +1,7 @@
 """The guide from a point's landmark: a dotted line to the point and its distance in cun, with the label
 placed where it covers the fewest markers. The server draws it for a point chosen from a link, the finder or
-Back; the browser draws the same after a click (ui/click_guide.js, from the ring's customdata and `GUIDE`),
+Back; the browser draws the same after a click (ui/click_guide.js, from the ring's customdata and `GUIDE`; the
+label as text, so the customdata holds it unescaped),
 since a click does not make the server send the chart again (docs/architecture.md, "The click")."""
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _guide_data(atlas: Atlas, view: str, scale: float, marker: float, crowded: b
         if (pos.x, pos.y) == pos.anchor:
             continue
         text = guide_label(pos.guide)
-        data[(pos.code, pos.side)] = [round(pos.anchor[0], 1), round(pos.anchor[1], 1), html.escape(text),
+        data[(pos.code, pos.side)] = [round(pos.anchor[0], 1), round(pos.anchor[1], 1), text,
                                       *label_spot(pos, text, spots, scale, marker, sides[pos.code], not crowded)]
     return data
 
@@ -127,5 +128,5 @@ def guide_layout(ringed: list[tuple[float, float, list]]) -> dict:
         shapes.append({"type": "circle", "xref": "x2", "yref": "y2", "x0": ax - r, "y0": ay - r, "x1": ax + r,
                        "y1": ay + r, "fillcolor": GUIDE["dot"]["color"], "line": {"width": 0}, "layer": "above"})
         if i == 0:
-            annotations.append({**GUIDE["label"], "x": lx, "y": ly, "text": text, "xanchor": xanchor})
+            annotations.append({**GUIDE["label"], "x": lx, "y": ly, "text": html.escape(text), "xanchor": xanchor})
     return {"shapes": shapes, "annotations": annotations}

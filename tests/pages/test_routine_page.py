@@ -111,3 +111,13 @@ def test_the_menu_keeps_the_routine_and_the_point():
     at.switch_page("pages/chart.py").run()
     assert at.subheader[0].value.startswith("BL23")
     assert at.query_params["routine"] == "BL23,BL40"
+
+
+def test_a_page_link_that_does_not_carry_the_routine_keeps_it():
+    """The Meridians page's point links give the point and the meridian alone."""
+    at = opened("pages/4_Routine.py", routine="BL23,BL40")
+    at.query_params.clear()
+    at.query_params["point"] = "BL60"
+    at.switch_page("pages/chart.py").run()
+    assert at.subheader[0].value.startswith("BL60")
+    assert at.query_params["routine"] == "BL23,BL40"
