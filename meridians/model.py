@@ -148,6 +148,7 @@ class Point:
     sites: tuple[Site, ...]
     pregnancy: Pregnancy | None = None
     hanzi_simplified: str | None = None
+    sides_together: bool = False  # both sides pressed at once (by a helper, or with both hands): timed once
 
 
 @dataclass(frozen=True)

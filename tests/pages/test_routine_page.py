@@ -48,7 +48,7 @@ def test_the_overview_lists_the_points_in_order_and_they_can_be_moved_and_remove
     assert at.query_params["routine"] == "BL40,BL23"
 
 
-def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides(atlas):
+def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_its_sides(atlas):
     at = opened(PAGE, routine="BL23,GV3", minutes="3")
     at = button(at, "Start the routine").click().run()
     assert at.query_params["step"] == "1"
@@ -56,7 +56,8 @@ def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides
     assert atlas.points["BL23"].how_to_press in [t.value for t in at.text]
     assert len(at.get("plotly_chart")) == 1
     timer = timer_html(at)
-    assert 'data-seconds="180"' in timer and "Left side" in timer and "Right side" in timer
+    assert 'data-seconds="180"' in timer and "Both sides at once" in timer and "Left side" not in timer  # a helper's two thumbs
+    assert 'data-onward="0"' in timer
     at = button(at, "Next point").click().run()
     assert at.subheader[0].value.startswith("Step 2 of 2") and "On the midline" in timer_html(at)
     at = button(at, "Finish").click().run()
@@ -121,3 +122,15 @@ def test_a_page_link_that_does_not_carry_the_routine_keeps_it():
     at.switch_page("pages/chart.py").run()
     assert at.subheader[0].value.startswith("BL60")
     assert at.query_params["routine"] == "BL23,BL40"
+
+
+def test_going_on_by_itself_is_in_the_link_and_reaches_the_timer():
+    at = opened(PAGE, routine="BL40,GV3", step="1", onward="1")
+    timer = timer_html(at)
+    assert "Left side" in timer and "Right side" in timer
+    assert 'data-onward="1"' in timer and 'data-autostart="1"' in timer
+    assert at.toggle(key="url_onward").value is True
+    at.toggle(key="url_onward").set_value(False).run()
+    assert "onward" not in at.query_params and 'data-onward="0"' in timer_html(at)
+    last = opened(PAGE, routine="BL40,GV3", step="2", onward="1")
+    assert 'data-onward="0"' in timer_html(last)  # nothing after the last point
