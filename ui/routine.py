@@ -14,9 +14,9 @@ from meridians.routine import MAX_POINTS, added, moved, removed
 from meridians.url_state import RoutineState, to_params
 
 from . import url
+from .nav import ROUTINE
 from .text import escape_markdown
 
-PAGE = "pages/4_Routine.py"
 TIMER_JS = (Path(__file__).parent / "press_timer.js").read_text(encoding="utf-8")
 
 
@@ -55,7 +55,7 @@ def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:
 
 def page_link(atlas: Atlas, routine: tuple[str, ...], label: str, step: int = 0) -> None:
     """A link to the Routine page with this routine (links between pages carry only what they are given)."""
-    st.page_link(PAGE, label=escape_markdown(label), icon=":material/self_improvement:",
+    st.page_link(ROUTINE, label=escape_markdown(label), icon=":material/self_improvement:",
                  query_params=to_params(RoutineState(routine=routine, step=step), atlas))
 
 

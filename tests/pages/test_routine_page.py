@@ -7,7 +7,7 @@ import re
 from apptest import opened
 from streamlit.testing.v1 import AppTest
 
-PAGE = "pages/4_Routine.py"
+PAGE = "app_pages/4_Routine.py"
 
 
 def button(at: AppTest, label: str):
@@ -104,22 +104,22 @@ def test_the_menu_keeps_the_routine_and_the_point():
     """From /?point=BL23&routine=BL23,BL40, the menu's Routine and then its Chart (each opens with an empty link)."""
     at = opened("explorer.py", point="BL23", routine="BL23,BL40")
     at.query_params.clear()
-    at.switch_page("pages/4_Routine.py").run()
+    at.switch_page("app_pages/4_Routine.py").run()
     assert not at.exception
     assert "My routine: 2 points" in [s.value for s in at.subheader]
     assert at.query_params["routine"] == "BL23,BL40"  # the link says it too: it can be shared
     at.query_params.clear()
-    at.switch_page("pages/chart.py").run()
+    at.switch_page("app_pages/chart.py").run()
     assert at.subheader[0].value.startswith("BL23")
     assert at.query_params["routine"] == "BL23,BL40"
 
 
 def test_a_page_link_that_does_not_carry_the_routine_keeps_it():
     """The Meridians page's point links give the point and the meridian alone."""
-    at = opened("pages/4_Routine.py", routine="BL23,BL40")
+    at = opened("app_pages/4_Routine.py", routine="BL23,BL40")
     at.query_params.clear()
     at.query_params["point"] = "BL60"
-    at.switch_page("pages/chart.py").run()
+    at.switch_page("app_pages/chart.py").run()
     assert at.subheader[0].value.startswith("BL60")
     assert at.query_params["routine"] == "BL23,BL40"
 
