@@ -32,11 +32,24 @@ COMPRESSIBLE = (".js", ".mjs", ".css", ".html", ".json", ".svg", ".map", ".txt",
 TEMP_DIRS = ("body", "proxy", "fastcgi", "uwsgi", "scgi")
 
 
+PRELOADED = ("PlotlyChart.*.js",)  # the frontend's chunks a page of the explorer is sure to need
+
+
+def preload(frontend: Path) -> str:
+    """The Link header that tells the browser to fetch the PRELOADED chunks as the page arrives."""
+    chunks = sorted(p for pattern in PRELOADED for p in (frontend / "static" / "js").glob(pattern))
+    if not chunks:
+        raise FileNotFoundError(f"no {PRELOADED} in {frontend}/static/js: not Streamlit's frontend?")
+    return ", ".join(f"</static/js/{p.name}>; rel=modulepreload" for p in chunks)
+
+
 def render(listen: str, replicas: Sequence[str], frontend: Path, prefix: Path) -> str:
-    """deploy/nginx.conf with its @NAMES@ filled in. A replica that fails once is left alone for 5 s."""
+    """deploy/nginx.conf with its names filled in. A replica that fails once is left alone for 5 s."""
     servers = "\n".join(f"        server {r} max_fails=1 fail_timeout=5s;" for r in replicas)
     conf = TEMPLATE.read_text()
-    for name, value in {"LISTEN": listen, "REPLICAS": servers, "FRONTEND": str(frontend), "PREFIX": str(prefix)}.items():
+    fill = {"LISTEN": listen, "REPLICAS": servers, "FRONTEND": str(frontend), "PREFIX": str(prefix),
+            "PRELOAD": preload(frontend)}
+    for name, value in fill.items():
         conf = conf.replace(f"@{name}@", value)
     if left := re.findall(r"@[A-Z]+@", conf):
         raise ValueError(f"deploy/nginx.conf: unfilled {left}")
