@@ -26,7 +26,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf
 COPY deploy deploy
 RUN python -m deploy.proxy frontend /srv/meridian/frontend \
  && mkdir -p /var/lib/meridian-proxy/tmp \
- && python -m deploy.proxy render --listen 8080 $(printf -- '--replica %s ' $REPLICAS) \
+ && python -m deploy.proxy render --listen 8080 $(for r in $REPLICAS; do printf ' --replica %s' "$r"; done) \
       --frontend /srv/meridian/frontend --prefix /var/lib/meridian-proxy > /etc/nginx/meridian.conf \
  && chown -R www-data:www-data /var/lib/meridian-proxy/tmp
 EXPOSE 8080

@@ -90,6 +90,7 @@ class Step:
     cpu_cores: float = float("nan")
     rss_mb: float = float("nan")
     rss_before_mb: float = float("nan")
+    generator_cores: float = float("nan")  # this process's CPU over the window: is the load generator the limit?
 
     @property
     def p95(self) -> float:
@@ -158,9 +159,11 @@ def run_step(server: Server, script: Script, n: int, ramp_s: float, window_s: fl
 
     async def sample_cpu() -> tuple[float, float]:
         await asyncio.sleep(max(0.0, measure_from - time.monotonic()))
-        c0, t0 = cpu_seconds(server.proc.pid), time.monotonic()
+        c0, g0, t0 = cpu_seconds(server.proc.pid), time.process_time(), time.monotonic()
         await asyncio.sleep(max(0.0, stop_at - time.monotonic()))
-        return (cpu_seconds(server.proc.pid) - c0) / (time.monotonic() - t0), server.rss_mb()
+        elapsed = time.monotonic() - t0
+        step.generator_cores = (time.process_time() - g0) / elapsed
+        return (cpu_seconds(server.proc.pid) - c0) / elapsed, server.rss_mb()
 
     async def both():
         _, (step.cpu_cores, step.rss_mb) = await asyncio.gather(all_sessions(), sample_cpu())
@@ -192,7 +195,7 @@ def describe(step: Step) -> str:
     errors = f"{len(step.errors)} errors ({step.errors[0]})" if step.errors else "no errors"
     return (f"{step.sessions} sessions: {len(step.clicks_ms)} clicks, p95 {step.p95:.0f} ms, median "
             f"{statistics.median(step.clicks_ms) if step.clicks_ms else float('nan'):.0f} ms, {errors}; "
-            f"server CPU {step.cpu_cores:.2f} cores, {step.rss_mb:.0f} MB ({step.rss_before_mb:.0f} before)"
+            f"server CPU {step.cpu_cores:.2f} cores (load generator {step.generator_cores:.2f}), {step.rss_mb:.0f} MB ({step.rss_before_mb:.0f} before)"
             f" -> {'PASS' if step.passed else 'FAIL'}")
 
 
@@ -270,7 +273,7 @@ def report(results: dict[str, list[Step]], rows: list[dict]) -> None:
             rows += [{"app": kind, "sessions": s.sessions, "metric": m, "value": v} for m, v in (
                 ("click_p95_ms", s.p95), ("click_median_ms", statistics.median(s.clicks_ms) if s.clicks_ms else float("nan")),
                 ("clicks", len(s.clicks_ms)), ("errors", len(s.errors)), ("server_cpu_cores", s.cpu_cores),
-                ("server_rss_mb", s.rss_mb), ("server_rss_before_mb", s.rss_before_mb), ("passed", int(s.passed)))]
+                ("server_rss_mb", s.rss_mb), ("generator_cpu_cores", s.generator_cores), ("server_rss_before_mb", s.rss_before_mb), ("passed", int(s.passed)))]
         b = best[kind]
         if b is None:
             print(f"  {kind}: no step passed; {first_break(steps)}")
