@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from deploy.proxy import NGINX, Proxy
 from harness.browser import (
@@ -65,8 +65,6 @@ class Cluster:
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    if problem := missing_chromium():
-        pytest.fail(problem)
     if not Path(NGINX).exists():
         pytest.fail(f"{NGINX} is missing: apt-get install -y nginx")
     work = tmp_path_factory.mktemp("replicas")
@@ -83,12 +81,13 @@ def cluster(tmp_path_factory):
             server.stop()
 
 
-@pytest.fixture(scope="module")
-def web():
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(**LAUNCH)
-        yield browser
-        browser.close()
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser, Debian's chromium (as tests/browser/conftest.py has it): one Playwright
+    per test process, whichever folder's tests run first."""
+    if problem := missing_chromium():
+        pytest.fail(problem)
+    return {**browser_type_launch_args, **LAUNCH}
 
 
 def heading(page: Page):
@@ -123,11 +122,11 @@ def click_point(page: Page, code: str) -> None:
     card_shown(page, code, RERUN_TIMEOUT_MS)
 
 
-def test_sessions_spread_over_both_replicas_each_keeps_its_screen_and_a_link_opens_on_either(cluster, web):
+def test_sessions_spread_over_both_replicas_each_keeps_its_screen_and_a_link_opens_on_either(cluster, browser):
     base = cluster.proxy.url
     pages = []
     for link in LINKS:  # each a new browser: a route of its own, drawn at random by the proxy
-        page = open_page(web, base + "/" + link)
+        page = open_page(browser, base + "/" + link)
         card_shown(page, link.rsplit("=", 1)[1])
         pages.append(page)
         if len(pages) >= 4 and len({cluster.served_by(route_of(p)) for p in pages}) == 2:
@@ -147,7 +146,7 @@ def test_sessions_spread_over_both_replicas_each_keeps_its_screen_and_a_link_ope
     code = re.search(r"point=(\w+)", shared).group(1)
     for replica in ("a", "b"):
         route = next(route_of(p) for p in pages if cluster.served_by(route_of(p)) == replica)
-        page = open_page(web, shared, route=route, base=base)
+        page = open_page(browser, shared, route=route, base=base)
         card_shown(page, code)
         assert cluster.served_by(route) == replica
         page.context.close()
@@ -164,7 +163,7 @@ def test_sessions_spread_over_both_replicas_each_keeps_its_screen_and_a_link_ope
     assert not wandered, f"requests of one session answered by both replicas: {wandered}"
 
 
-def test_when_a_replica_stops_its_sessions_come_back_on_the_other_with_their_screen(cluster, web):
+def test_when_a_replica_stops_its_sessions_come_back_on_the_other_with_their_screen(cluster, browser):
     """Last in this module: it stops replica a.
 
     Streamlit's frontend, reconnected, believes it resumed its session and asks for no run; the other
@@ -173,20 +172,20 @@ def test_when_a_replica_stops_its_sessions_come_back_on_the_other_with_their_scr
     that is lost (deploy/README.md, "When a replica stops").
     """
     base = cluster.proxy.url
-    probe = open_page(web, base + "/")  # a route that replica a serves
+    probe = open_page(browser, base + "/")  # a route that replica a serves
     while cluster.served_by(route := route_of(probe)) != "a":
         probe.context.close()
-        probe = open_page(web, base + "/")
+        probe = open_page(browser, base + "/")
     probe.context.close()
 
     # On replica a: the chart with a point clicked and added to the routine; the routine, at its second step.
-    chart = open_page(web, base + "/?view=lower_back&point=BL23", route=route, base=base)
+    chart = open_page(browser, base + "/?view=lower_back&point=BL23", route=route, base=base)
     card_shown(chart, "BL23")
     click_point(chart, "GV3")
     chart.get_by_role("button", name="Add GV3 to my routine").click()
     expect(chart.get_by_role("button", name="Remove GV3 from my routine")).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     expect(chart).to_have_url(re.compile(r"point=GV3.*routine=GV3"), timeout=RERUN_TIMEOUT_MS)
-    steps = open_page(web, base + "/Routine?routine=BL23,BL40,KI3,GV3&minutes=1", route=route, base=base)
+    steps = open_page(browser, base + "/Routine?routine=BL23,BL40,KI3,GV3&minutes=1", route=route, base=base)
     steps.get_by_role("button", name="Start the routine").click(timeout=FIRST_LOAD_TIMEOUT_MS)
     expect(steps.get_by_role("heading", name=re.compile(r"^Step 1 of 4: BL23"))).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     steps.get_by_role("button", name="Next point").click()
