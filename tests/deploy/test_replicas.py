@@ -27,9 +27,10 @@ from harness.server import Server
 
 pytestmark = [pytest.mark.deploy, pytest.mark.slow]
 ROUTE = "meridian_route"  # the proxy's sticky cookie
-# The card's links, one per session, on the lower-back close-up: no two sessions show the same point.
-LINKS = ("?view=lower_back&point=BL23", "?view=lower_back&point=BL25", "?view=lower_back&point=GV3",
-         "?view=lower_back&point=BL24", "?view=lower_back&point=GV4", "?view=lower_back&point=BL22")
+# The card's links, one per session, on the lower-back close-up: no two sessions show the same point. Up to
+# 12 sessions until both replicas have some: all on one by chance is 1 in 2,048.
+LINKS = tuple(f"?view=lower_back&point={code}" for code in (
+    "BL23", "BL25", "GV3", "BL24", "GV4", "BL22", "BL26", "BL27", "BL20", "BL21", "GV5", "BL48"))
 RECONNECT_TIMEOUT_MS = 60_000  # Streamlit's frontend retries with a back-off of a few seconds
 
 
