@@ -41,16 +41,16 @@ class BenchAtlas:
         return list(json.loads(self.floor_json.read_text())["regions"].values())
 
 
-def prepare_atlas(label: str, data_dir: Path | None, work: Path) -> BenchAtlas:
+def prepare_atlas(label: str, data_dir: Path | None, work: Path, view_id: str = VIEW) -> BenchAtlas:
     atlas = load_atlas(data_dir or DATA_DIR)
-    view = atlas.views[VIEW]
-    positions = list(atlas.positions_in(VIEW))
+    view = atlas.views[view_id]
+    positions = list(atlas.positions_in(view_id))
     spec = {
-        "image": served_image(VIEW), "size": list(view.size), "height": plot_height(view),
+        "image": served_image(view_id), "size": list(view.size), "height": plot_height(view),
         "regions": {r.id: r.name for r in atlas.regions.values()},
         "points": [[p.code, p.x, p.y, atlas.points[p.code].region] for p in positions],
     }
-    path = work / f"floor-{label}.json"
+    path = work / f"floor-{label}{'' if view_id == VIEW else '-' + view_id}.json"
     path.write_text(json.dumps(spec), encoding="utf-8")
     return BenchAtlas(label, data_dir, len(atlas.points), positions, path)
 

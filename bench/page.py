@@ -140,12 +140,16 @@ class Tab:
         self.context.close()
 
 
-def start_tab(browser, kind: str, url: str, timeout_ms: int = STEP_TIMEOUT_MS) -> Tab:
-    """A fresh context (empty cache), navigating to `url`."""
-    context = browser.new_context(viewport=VIEWPORT)
+def start_tab(browser, kind: str, url: str, timeout_ms: int = STEP_TIMEOUT_MS, context_args: dict | None = None,
+              setup=None) -> Tab:
+    """A fresh context (empty cache), navigating to `url`; `context_args` and `setup(tab)` (before the
+    navigation) make it another device (bench/phone.py)."""
+    context = browser.new_context(**(context_args or {"viewport": VIEWPORT}))
     context.add_init_script(INIT_JS)
     page = context.new_page()
     tab = Tab(kind, context, page, Wire(page), url)
+    if setup:
+        setup(tab)
     page.goto(url, wait_until="commit", timeout=timeout_ms)
     return tab
 
@@ -186,8 +190,11 @@ def aim(tab: Tab, code: str, nth: int, avoid: str | None) -> tuple[dict, str] | 
     """Point at the centre of a code's marker; (position, the code plotly picks there), which is what a
     click selects. In dense atlases the markers overlap and plotly may pick a neighbour: that neighbour is
     then the clicked point. None when nothing is picked, or the pick is `avoid` (the current selection)."""
+    size = tab.page.viewport_size
     pos = marker_position(tab.page, code, nth)
-    if pos is None or not (0 < pos["x"] < VIEWPORT["width"] and 0 < pos["y"] < VIEWPORT["height"]):
+    if pos is not None and not (0 < pos["x"] < size["width"] and 0 < pos["y"] < size["height"]):
+        pos = marker_position(tab.page, code, nth, scroll=True)  # a phone's screen shows part of the chart
+    if pos is None or not (0 < pos["x"] < size["width"] and 0 < pos["y"] < size["height"]):
         return None
     picked = hover_pick(tab.page, pos, timeout_s=1.5)
     if picked is None or picked == avoid:

@@ -1,0 +1,1 @@
+"""Serving the explorer beyond Community Cloud: replicas behind nginx (deploy/README.md)."""
