@@ -11,7 +11,7 @@ RUN pip install -r requirements.txt
 # What Community Cloud runs (tests/deploy/test_clean_install.py, DEPLOYED), and the link static/ -> assets/.
 COPY explorer.py ./
 COPY .streamlit .streamlit
-COPY pages pages
+COPY app_pages app_pages
 COPY ui ui
 COPY meridians meridians
 COPY data data
