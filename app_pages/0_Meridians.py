@@ -15,6 +15,12 @@ from ui.url import url_widget
 
 atlas, state = frame.stateful_page("Meridians", MeridiansState)
 
+
+def short_title(title: str) -> str:
+    """A view's title without its long aside, to fit a button: "Top of the head (from above, face at the top)"."""
+    return title.split(" (")[0] if len(title) > 24 else title
+
+
 st.text(
     "Traditional Chinese medicine describes 14 meridians (also called channels) along which qi is said to flow; each of the "
     "361 standard points belongs to one. The meridians are a traditional idea: no anatomical structure has been "
@@ -43,7 +49,7 @@ chart_col, text_col = st.columns([3, 2], gap="large")
 with chart_col:
     url_state = MeridiansState(meridian.id, view)
     url_widget(st.pills, atlas, url_state, "view", label="View", options=views,
-          format_func=lambda v: f"{atlas.views[v].title} ({per_view[v]})")
+          format_func=lambda v: f"{short_title(atlas.views[v].title)} ({per_view[v]})")
     fig = chart(atlas, view, served_image(view), shown=frozenset(codes), courses="filtered",
                 highlight=meridian.id)
     st.plotly_chart(fig, key="meridian_chart", config=CONFIG, width="stretch")

@@ -10,8 +10,7 @@ from meridians.model import CERTAINTY_LABELS, CERTAINTY_ORDER, CLAIM_LABELS, DES
 from meridians.query import listed_as, studies_matching
 from meridians.url_state import ResearchState
 from ui import frame
-from ui.card import certainty_badge, study_expander
-from ui.text import escape_markdown
+from ui.card import study_expander
 from ui.url import url_widget
 
 atlas, state = frame.stateful_page("Research", ResearchState)
@@ -38,20 +37,23 @@ with st.sidebar:
 studies = studies_matching(atlas, designs=state.designs, certainties=state.certainties, claim=state.claim,
                            mechanism=state.mechanism, point=state.point, q=state.q)
 st.subheader(f"{len(studies)} of {len(atlas.studies)} studies", anchor=False)
-st.dataframe(
-    [{"Study": s.short, "Title": s.title, "Design": DESIGN_LABELS[s.design],
-      "Certainty": CERTAINTY_LABELS[s.certainty], "Lasted": s.follow_up, "Points": ", ".join(s.points),
-      "DOI": s.doi or "", "PMID": s.pmid or ""} for s in studies],
+st.dataframe(  # what a reader compares first, then the identifiers, then the long title
+    [{"Study": s.short, "Design": DESIGN_LABELS[s.design], "Certainty": CERTAINTY_LABELS[s.certainty],
+      "Lasted": s.follow_up, "DOI": s.doi or "", "PMID": s.pmid or "", "Points": ", ".join(s.points),
+      "Title": s.title} for s in studies],
     hide_index=True, width="stretch",
+    column_config={"Lasted": st.column_config.TextColumn(width="medium"),
+                   "Title": st.column_config.TextColumn(width="large")},
 )
 # Each export is written when its button is clicked, not on every run (an export given as data is kept for
 # the session and fetched by the browser at every load of the page).
 exports = (("BibTeX", cite.bibtex, "bib", "application/x-bibtex"),
            ("RIS", cite.ris, "ris", "application/x-research-info-systems"),
            ("CSV", cite.table, "csv", "text/csv"))
-for col, (name, write, ext, mime) in zip(st.columns(len(exports)), exports, strict=True):
-    col.download_button(name, lambda write=write: write(studies), f"meridian-studies.{ext}", mime,
-                        icon=":material/download:", disabled=not studies, on_click="ignore")
+with st.container(horizontal=True, key="exports"):
+    for name, write, ext, mime in exports:
+        st.download_button(name, lambda write=write: write(studies), f"meridian-studies.{ext}", mime,
+                           icon=":material/download:", disabled=not studies, on_click="ignore")
 
 timed = [s for s in studies if s.effects]
 if timed:
@@ -64,5 +66,4 @@ if timed:
 
 st.subheader("The studies", anchor=False)
 for s in studies:
-    st.markdown(f"{certainty_badge(s.certainty)} Lasted: {escape_markdown(s.follow_up)}")
     study_expander(s)

@@ -7,12 +7,12 @@ from dataclasses import replace
 import streamlit as st
 
 from meridians.draw.chart import CONFIG, closeup_of, within_reach
-from meridians.model import MECHANISM_KINDS
 from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, found, listed_as, matching
 from meridians.url_state import State
 from ui import card, chartview, frame, printouts, url
 from ui import routine as routine_ui
 from ui import search as search_ui
+from ui.text import escape_markdown
 from ui.url import url_widget
 
 atlas, state = frame.stateful_page("Meridian Chart Explorer", State, anchor=card.CHART_ANCHOR)
@@ -60,11 +60,6 @@ def card_actions(state: State) -> None:
         st.code(url.share_link(state, atlas), language=None, wrap_lines=True)
 
 
-def mechanism_label(m) -> str:
-    kind = MECHANISM_KINDS[m.kind].lower()
-    return m.name if kind in m.name.lower() else f"{m.name} ({kind})"
-
-
 shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
                  evidence=state.evidence, q=state.q)
 
@@ -84,16 +79,19 @@ with st.sidebar:
 
     st.header("Filters")
     url_widget(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
-          format_func=lambda m: mechanism_label(atlas.mechanisms[m]),
-          help="Points that none of the chosen mechanisms could explain are faded.")
+          format_func=lambda m: atlas.mechanisms[m].name,
+          help="Points that none of the chosen mechanisms could explain are faded. Each mechanism's kind (a "
+               "physiological hypothesis, a non-specific effect or a traditional belief) is on the Mechanisms page.")
     url_widget(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.meridians),
           format_func=lambda c: f"{c} {atlas.meridians[c].name}")
     url_widget(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
           placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
     url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
-          placeholder="Any", format_func=EVIDENCE_FILTERS.get)
+          placeholder="Any", format_func=EVIDENCE_FILTERS.get,
+          help="Only the points that a randomised trial of acupressure or acupuncture for low back pain used.")
     url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
-          placeholder="All the same", format_func=SIZINGS.get)
+          placeholder="All the same", format_func=SIZINGS.get,
+          help="Larger markers for the points more low-back-pain studies used.")
     url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
           format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
 
@@ -164,3 +162,12 @@ def chart_and_card() -> None:
 
 
 chart_and_card()
+
+# The view's points without a mouse (and for screen readers): a button for each, drawn only when asked for,
+# so that the page a click reruns stays small.
+if st.toggle("List the points of this view", key="point_list",
+             help="A button for each point on this view, for the keyboard and screen readers."):
+    with st.container(horizontal=True, gap="small", key="view_points"):
+        for c in dict.fromkeys(p.code for p in atlas.positions_in(state.view)):
+            st.button(escape_markdown(listed_as(atlas.points[c])), key=f"list_{c}", type="tertiary",
+                      on_click=select, args=(c,))

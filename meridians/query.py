@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from meridians.model import Atlas, Condition, Point, Study
 from meridians.text import fold
 
-EVIDENCE_FILTERS = {"trial": "Used in a trial for low back pain"}
-SIZINGS = {"evidence": "Size points by how many low-back-pain studies used them"}
+# Labels short enough for the sidebar's boxes; the widgets' help says the rest.
+EVIDENCE_FILTERS = {"trial": "In back-pain trials"}
+SIZINGS = {"evidence": "By back-pain trials"}
 COURSES = {"all": "All meridians", "filtered": "Filtered meridians", "none": "None"}
 _CODE = re.compile(r"^(?:(UB)|([A-Z]{2}))\s*-?\s*(\d{1,2})$")
 _EXTRA = re.compile(r"^EX\s*-?\s*(HN|B|UE|LE|CA)\s*-?\s*(\d{1,2})$")

@@ -58,9 +58,12 @@ def study_entry(study: Study) -> None:
 
 
 def study_expander(study: Study) -> None:
-    """A study named by first author, year and title; opening it shows the full entry."""
-    with st.expander(escape_markdown(f"{study.short}: {study.title}")):
-        study_entry(study)
+    """A study in a box of its own: how sure and how long it lasted, then its first author, year and title,
+    whose opening shows the full entry."""
+    with st.container(border=True):
+        st.markdown(f"{certainty_badge(study.certainty)} Lasted: {escape_markdown(study.follow_up)}")
+        with st.expander(escape_markdown(f"{study.short}: {study.title}")):
+            study_entry(study)
 
 
 def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[], None] = lambda: None) -> None:
@@ -109,5 +112,4 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
                      "back pain as a whole is on the Research page.")
     st.markdown("\n\n".join(parts))
     for study in studies:
-        st.markdown(f"{certainty_badge(study.certainty)} Lasted: {escape_markdown(study.follow_up)}")
         study_expander(study)

@@ -1,13 +1,14 @@
 // After a person chooses a point (a tap on the chart, the finder, a search), its card must be in sight:
 // on a phone the card sits under the chart. When the card's heading (id "card") changes after a touch, a
 // click or a key, and it is out of sight, scroll it into view; and close the sidebar where it covers the
-// page. A link opened cold is left where it starts (the chart, with the point ringed). Installed once per page.
+// page. After a key, the focus goes to the card's heading. A link opened cold is left where it starts (the chart, with the point ringed). Installed once per page.
 (function () {
   if (window.__meridianCardFollows) return;
   window.__meridianCardFollows = true;
-  var last, armed = false, queued = false;
+  var last, armed = false, byKey = false, queued = false;
   ["pointerdown", "touchstart", "keydown"].forEach(function (type) {
-    document.addEventListener(type, function () { armed = true; }, {capture: true, passive: true});
+    document.addEventListener(type, function () { armed = true; byKey = type === "keydown"; },
+                              {capture: true, passive: true});
   });
   function follow(heading) {
     var sidebar = document.querySelector("[data-testid='stSidebar']");
@@ -15,6 +16,10 @@
     if (close && sidebar.getBoundingClientRect().width >= window.innerWidth * 0.6) close.click();
     var box = heading.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) heading.scrollIntoView({block: "start"});
+    if (byKey) {  // a point chosen with the keyboard: the card is where the keyboard goes next
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({preventScroll: true});
+    }
   }
   function check() {
     queued = false;

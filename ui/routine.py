@@ -42,15 +42,15 @@ def card_button(atlas: Atlas, cls, routine: tuple[str, ...], code: str) -> None:
 def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:
     """The routine in order, each point with Up, Down and Remove."""
     for i, code in enumerate(routine, 1):
-        name, up, down, out = st.columns([5, 1, 1, 1.4], vertical_alignment="center")
         point = atlas.points[code]
-        name.markdown(escape_markdown(f"{i}. {code} · {point.pinyin} · {point.english}"))
-        up.button("Up", key=f"routine_up_{code}", type="tertiary", disabled=i == 1, help=f"Press {code} earlier",
-                  on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, -1)))
-        down.button("Down", key=f"routine_down_{code}", type="tertiary", disabled=i == len(routine),
-                    help=f"Press {code} later", on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, 1)))
-        out.button("Remove", key=f"routine_remove_{code}", type="tertiary", help=f"Take {code} out",
-                   on_click=_edit, args=(atlas, cls, lambda r, c=code: removed(r, c)))
+        st.markdown(escape_markdown(f"{i}. {code} · {point.pinyin} · {point.english}"))
+        with st.container(horizontal=True, gap="small", key=f"routine_row_{code}"):  # one row, on a phone too
+            st.button("Up", key=f"routine_up_{code}", type="tertiary", disabled=i == 1, help=f"Press {code} earlier",
+                      on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, -1)))
+            st.button("Down", key=f"routine_down_{code}", type="tertiary", disabled=i == len(routine),
+                      help=f"Press {code} later", on_click=_edit, args=(atlas, cls, lambda r, c=code: moved(r, c, 1)))
+            st.button("Remove", key=f"routine_remove_{code}", type="tertiary", help=f"Take {code} out",
+                      on_click=_edit, args=(atlas, cls, lambda r, c=code: removed(r, c)))
 
 
 def page_link(atlas: Atlas, routine: tuple[str, ...], label: str, step: int = 0) -> None:

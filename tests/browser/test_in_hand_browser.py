@@ -155,3 +155,19 @@ def test_a_click_shows_both_sides_and_the_guide_as_a_link_does(page: Page, app_u
     helpers.expect_card(page, "BL23")
     page.wait_for_function("() => (" + RINGED_JS + ")().length === 2", timeout=helpers.RERUN_TIMEOUT_MS)
     assert page.evaluate(OVERLAY_JS) in (None, {"rings": 0, "lines": 0, "labels": []})
+
+
+def test_a_point_chosen_with_the_keyboard_opens_its_card_and_the_focus_goes_there(page: Page, app_url: str, helpers):
+    """Without a mouse: the view's points as a list of buttons, and after Enter the focus is on the card."""
+    helpers.open_app(page, app_url + "/?view=lower_back")
+    toggle = page.get_by_role("checkbox", name="List the points of this view")
+    toggle.focus()
+    page.keyboard.press("Space")
+    button = page.get_by_role("button", name=re.compile(r"^BL25 "))
+    expect(button).to_be_visible(timeout=helpers.RERUN_TIMEOUT_MS)
+    button.focus()
+    page.keyboard.press("Enter")
+    helpers.expect_card(page, "BL25")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'card'",
+                           timeout=helpers.RERUN_TIMEOUT_MS)
+    expect(helpers.card_heading(page)).to_be_in_viewport()
