@@ -8,6 +8,7 @@ from meridians.draw.body_images import served_image
 from meridians.draw.chart import CONFIG, chart
 from meridians.model import CERTAINTY_LABELS
 from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial_routines
+from meridians.safety import EVERY_POINT, PRESSURE_LIMIT
 from meridians.url_state import RoutineState, State, to_params
 from ui import frame, printouts, url
 from ui import routine as routine_ui
@@ -72,8 +73,10 @@ else:
         st.text(point.how_to_find)
         st.markdown("#### How to press")
         st.text(point.how_to_press)
+        st.markdown(f"**{PRESSURE_LIMIT}**")
         st.markdown("#### Cautions")
         st.text(point.cautions)
+        st.caption(EVERY_POINT)
         st.markdown("#### Press")
         seconds, sides = press_plan(point, state.minutes)
         routine_ui.timer(seconds, sides, key=f"{step}-{code}")

@@ -25,7 +25,12 @@ def test_every_page_renders_with_the_safety_notes(page_file):
     assert not at.exception, at.exception
     assert "not medical advice" in texts(at)
     assert any(e.label == "When to see a doctor now" for e in at.sidebar.expander)
-    assert "Call 999 or go to A&E now" in texts(at)
+    said = texts(at).replace("\\", "")  # as the reader sees it, without Markdown's escapes
+    assert "Call your local emergency number now (999 in the UK, 112 in Europe, 911 in North America)" in said
+    for sign in ("worse when you cough, sneeze or strain", "between the shoulder blades", "under 20 or over 50",
+                 "you inject drugs", "osteoporosis", "generally unwell", "no better after about a month"):
+        assert sign in said, sign
+    assert "over 60" not in said
 
 
 def test_explorer_starts_on_the_back_with_an_invitation_to_click():
