@@ -159,7 +159,7 @@ MERIDIANS = {
     },
 }
 
-# How settled a location is (docs/locations.md); a note is required where the status needs a reason.
+# How settled a location is (docs/architecture.md); a note is required where the status needs a reason.
 _location_status = {
     "type": "object",
     "required": ["kind"],

@@ -231,3 +231,11 @@ def test_evidence_sizing_is_part_of_the_link():
     at = opened("explorer.py", size="evidence")
     assert at.selectbox(key="url_size").value == "evidence"
     assert not at.info
+
+
+def test_about_says_how_precise_a_location_can_be():
+    said = texts(opened("pages/3_About.py"))
+    assert "How precise a location is" in said
+    assert "centimetres apart" in said and "doi:10.1089/107555302320825156" in said
+    for status in ("WHO 2008 as written", "with a note or an alternative", "our reading", "an extra point"):
+        assert status in said, status
