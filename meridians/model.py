@@ -135,7 +135,7 @@ LOCATION_STATUS = MappingProxyType(
     {
         "who": "WHO 2008, as written",
         "who_note": "WHO 2008, with a note or an alternative",
-        "our_reading": "our reading (WHO 2008 gives no exact distance here)",
+        "our_reading": "our reading",
         "extra": "an extra point, outside the 361 of WHO 2008",
     }
 )
