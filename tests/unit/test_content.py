@@ -72,8 +72,11 @@ def test_no_two_points_share_an_english_name_unexplained(atlas):
 
 
 def test_cards_leave_the_general_skin_caution_to_the_shared_line(atlas):
-    generic = ("Avoid broken, bruised or inflamed skin.", "Avoid broken or inflamed skin.")
+    generic = ("Avoid broken, bruised or inflamed skin.", "Avoid broken or inflamed skin.",
+               "Avoid on bruised, broken or inflamed skin", "Avoid on bruised or broken skin.")
     assert not [p.code for p in atlas.points.values() if any(g in p.cautions for g in generic)]
+    # what is left is the point's own: its artery, nerve, bone or region
+    assert all(p.cautions.strip() for p in atlas.points.values())
 
 
 def test_pinyin_carries_tone_marks(atlas):
