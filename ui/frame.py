@@ -49,6 +49,11 @@ def red_flags(safety: Safety) -> None:
     st.caption("  \n".join(f"({n}) " + escape_markdown(safety.sources[s].citation) for s, n in cited.items()))
 
 
+# When data/safety.yaml cannot be read, the frame still says where to go.
+RED_FLAGS_UNREAD = ("The list of warning signs could not be read. With back pain and numbness between the legs, new "
+                    "bladder or bowel trouble or weak legs, call your local emergency number (999 in the UK, 112 in "
+                    "Europe, 911 in North America).")
+
 PAGE_CSS = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
 
 
@@ -59,11 +64,13 @@ def page_frame(title: str, anchor: str | None = None) -> None:
     st.html(f"<style>{PAGE_CSS}</style>")
     st.title(title, anchor=anchor)
     st.caption(NOT_ADVICE)
-    loaded = _load(os.environ.get("MERIDIAN_DATA", str(DATA_DIR)))
-    if isinstance(loaded, Atlas):  # bad data: atlas() shows the problems instead
-        with st.sidebar:
-            with st.expander("When to see a doctor now", icon=":material/emergency:"):
+    with st.sidebar:
+        with st.expander("When to see a doctor now", icon=":material/emergency:"):
+            loaded = _load(os.environ.get("MERIDIAN_DATA", str(DATA_DIR)))
+            if isinstance(loaded, Atlas):  # bad data: atlas() shows the problems on the page
                 red_flags(loaded.safety)
+            else:
+                st.markdown(escape_markdown(RED_FLAGS_UNREAD))
 
 
 def notices(items: tuple[str, ...]) -> None:
