@@ -1,7 +1,8 @@
 """What a person has on each page, carried between pages: Streamlit's menu opens a page with an empty link.
 
 The URL stays the one source of a screen: a page opened with an empty link from another page shows what the
-person had there (and their routine, which every page shares) by writing it into the link. A page opened
+person had there (and their routine, which every page shares) by writing it into the link; a page reached by a
+link that does not give the routine keeps the routine too. A page opened
 with an empty link from itself (Back to the first screen, or everything cleared) stays empty.
 """
 
@@ -28,6 +29,15 @@ def remember(carried: Carried, state: Any) -> Carried:
     shared = {**dict(carried.shared), **{f: getattr(state, f) for f in SHARED if f in names}}
     pages = {**dict(carried.pages), name: state}
     return Carried(tuple(pages.items()), tuple(shared.items()), name)
+
+
+def with_shared(carried: Carried, state: Any, given: set[str]) -> Any:
+    """A page reached by a link from another page (the Meridians page's points, a trial's routine) keeps the
+    shared fields that its link does not give (`given`: the fields the link has)."""
+    if carried.last in (None, type(state).__name__):
+        return state
+    names = {f.name for f in fields(state)}
+    return replace(state, **{f: v for f, v in carried.shared if f in names and f not in given})
 
 
 def restored(carried: Carried, cls: type) -> Any | None:

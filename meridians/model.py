@@ -208,6 +208,7 @@ class Point:
     hanzi_simplified: str | None = None
     location_status: LocationStatus = LocationStatus("our_reading")
     english_note: str | None = None  # why its English name is also another point's
+    sides_together: bool = False  # both sides pressed at once (by a helper, or with both hands): timed once
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from meridians.model import Atlas, Point, Study
 MAX_POINTS = 20  # a routine's length, and so the most entries a link's key may carry
 PRESS_MINUTES = (1, 2, 3)  # per point and side
 SIDES = {True: ("Left side", "Right side"), False: ("On the midline",)}
+TOGETHER = ("Both sides at once",)
 
 
 def added(routine: tuple[str, ...], code: str) -> tuple[str, ...]:
@@ -38,8 +39,9 @@ def trial_routines(atlas: Atlas) -> tuple[Study, ...]:
 
 
 def press_plan(point: Point, minutes: int) -> tuple[int, tuple[str, ...]]:
-    """Seconds of pressure per side, and the sides to press in turn (both for a bilateral point)."""
-    return minutes * 60, SIDES[point.bilateral]
+    """Seconds of pressure per side, and the sides to press in turn (both for a bilateral point, unless both
+    are pressed at once)."""
+    return minutes * 60, TOGETHER if point.sides_together else SIDES[point.bilateral]
 
 
 def best_views(atlas: Atlas, codes: tuple[str, ...], most: int = 2) -> tuple[str, ...]:

@@ -118,11 +118,13 @@ class ResearchState:
 
 @dataclass(frozen=True)
 class RoutineState:
-    """The Routine page: the points, the step shown (0 is the overview) and the press time."""
+    """The Routine page: the points, the step shown (0 is the overview), the press time, and whether each
+    point's end goes on to the next by itself."""
 
     routine: tuple[str, ...] = ()
     step: int = 0
     minutes: int = 2
+    onward: bool = False
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
@@ -132,8 +134,12 @@ class RoutineState:
         def minutes(value: str) -> int | None:
             return int(value) if value in {str(m) for m in PRESS_MINUTES} else None
 
+        def onward(value: str) -> bool | None:
+            return True if value in ("1", "True", "true") else None
+
         routine = next(s for s in State.specs(atlas) if s.key == "routine")
-        return (routine, Spec("step", "step", False, step), Spec("minutes", "minutes", False, minutes))
+        return (routine, Spec("step", "step", False, step), Spec("minutes", "minutes", False, minutes),
+                Spec("onward", "onward", False, onward))
 
 
 def _shown(value: str) -> str:

@@ -10,11 +10,9 @@
     document.addEventListener(type, function () { armed = true; }, {capture: true, passive: true});
   });
   function follow(heading) {
-    var sidebar = document.querySelector("[data-testid='stSidebar'][aria-expanded='true']");
-    if (sidebar && sidebar.getBoundingClientRect().width >= window.innerWidth * 0.6) {
-      var close = sidebar.querySelector("[data-testid='stSidebarCollapseButton'] button");
-      if (close) close.click();
-    }
+    var sidebar = document.querySelector("[data-testid='stSidebar']");
+    var close = sidebar && sidebar.querySelector("button[aria-controls='stSidebar'][aria-expanded='true']");
+    if (close && sidebar.getBoundingClientRect().width >= window.innerWidth * 0.6) close.click();
     var box = heading.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) heading.scrollIntoView({block: "start"});
   }

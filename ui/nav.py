@@ -1,13 +1,28 @@
-"""The app's pages, as the menu names them, and the file of each (the links between pages use the files)."""
+"""The app's pages, as the menu names them, and the file of each (the links between pages use the files).
+
+Paths are absolute, so that the same menu runs from the app's entry and from the benchmark's variants in
+bench/. No icons in the menu: a page's Material icon would be fetched from Google's font server as the tab's
+icon. The folder is app_pages/, not pages/ (docs/architecture.md, "Pages and moving between them")."""
 
 from __future__ import annotations
 
-CHART = "pages/chart.py"
+from pathlib import Path
+
+import streamlit as st
+
+FOLDER = Path(__file__).resolve().parents[1] / "app_pages"
+CHART = str(FOLDER / "chart.py")
+ROUTINE = str(FOLDER / "4_Routine.py")
 PAGES = (
-    (CHART, "Chart", ":material/accessibility_new:"),
-    ("pages/0_Meridians.py", "Meridians", ":material/timeline:"),
-    ("pages/1_Mechanisms.py", "Mechanisms", ":material/science:"),
-    ("pages/2_Research.py", "Research", ":material/library_books:"),
-    ("pages/4_Routine.py", "Routine", ":material/self_improvement:"),
-    ("pages/3_About.py", "About", ":material/info:"),
+    (CHART, "Chart"),
+    (str(FOLDER / "0_Meridians.py"), "Meridians"),
+    (str(FOLDER / "1_Mechanisms.py"), "Mechanisms"),
+    (str(FOLDER / "2_Research.py"), "Research"),
+    (ROUTINE, "Routine"),
+    (str(FOLDER / "3_About.py"), "About"),
 )
+
+
+def run() -> None:
+    """The menu, and the page it opens."""
+    st.navigation([st.Page(path, title=title, default=i == 0) for i, (path, title) in enumerate(PAGES)]).run()

@@ -14,9 +14,9 @@ from meridians.routine import MAX_POINTS, added, moved, removed
 from meridians.url_state import RoutineState, to_params
 
 from . import url
+from .nav import ROUTINE
 from .text import escape_markdown
 
-PAGE = "pages/4_Routine.py"
 TIMER_JS = (Path(__file__).parent / "press_timer.js").read_text(encoding="utf-8")
 
 
@@ -55,18 +55,23 @@ def editor(atlas: Atlas, cls, routine: tuple[str, ...]) -> None:
 
 def page_link(atlas: Atlas, routine: tuple[str, ...], label: str, step: int = 0) -> None:
     """A link to the Routine page with this routine (links between pages carry only what they are given)."""
-    st.page_link(PAGE, label=escape_markdown(label), icon=":material/self_improvement:",
+    st.page_link(ROUTINE, label=escape_markdown(label), icon=":material/self_improvement:",
                  query_params=to_params(RoutineState(routine=routine, step=step), atlas))
 
 
-def timer(seconds: int, sides: tuple[str, ...], key: str) -> None:
-    """A countdown in the browser: `seconds` on each of `sides` in turn, with Start/Pause and Reset."""
+TIMER_CSS = (Path(__file__).parent / "press_timer.css").read_text(encoding="utf-8")
+
+
+def timer(seconds: int, sides: tuple[str, ...], key: str, onward: bool = False, autostart: bool = False) -> None:
+    """A countdown in the browser: `seconds` on each of `sides` in turn, with Start/Pause and Reset, a tone and
+    a vibration at each change and at the end; `onward` goes on to the next point by itself at the end
+    (the page's button of key "next_point"), and `autostart` starts the count at once (the step it opened)."""
     st.html(
+        f"<style>{TIMER_CSS}</style>"
         f'<div class="press-timer" id="press-timer-{html.escape(key)}" data-seconds="{int(seconds)}" '
-        f'data-sides="{html.escape(json.dumps(list(sides)))}" role="timer" aria-live="polite" '
-        'style="font-family: sans-serif; padding: 0.5rem 0;">'
-        '<div class="press-timer-side" style="font-weight: 600;"></div>'
-        '<div class="press-timer-clock" style="font-size: 2.5rem; font-variant-numeric: tabular-nums;"></div>'
+        f'data-sides="{html.escape(json.dumps(list(sides)))}" data-onward="{int(onward)}" '
+        f'data-autostart="{int(autostart)}" role="timer" aria-live="polite">'
+        '<div class="press-timer-side"></div><div class="press-timer-clock"></div>'
         '<button class="press-timer-start" type="button">Start</button> '
         '<button class="press-timer-reset" type="button">Reset</button></div>'
         f"<script>{TIMER_JS}</script>",

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from meridians.carry import Carried, remember, restored
+from meridians.carry import Carried, remember, restored, with_shared
 from meridians.model import Atlas
 from meridians.url_state import IGNORED_KEYS, parse, query, to_params
 
@@ -25,11 +25,15 @@ def _remember(state) -> None:
 def read(atlas: Atlas, cls):
     """The page's state from the URL, with notices for what was not used. A page that the menu opened
     with an empty link gets what the person had there, written into the link (meridians/carry.py)."""
-    params = _params()
-    if not set(params) - IGNORED_KEYS and (state := restored(st.session_state.get(CARRIED, Carried()), cls)):
+    params, carried = _params(), st.session_state.get(CARRIED, Carried())
+    if not set(params) - IGNORED_KEYS and (state := restored(carried, cls)):
         write(state, atlas)
         return state, ()
     state, notices = parse(params, cls, atlas)
+    given = {s.attr for s in cls.specs(atlas) if {s.key, *s.old_keys} & set(params)}
+    if (kept := with_shared(carried, state, given)) != state:
+        write(kept, atlas)
+        return kept, notices
     _remember(state)
     return state, notices
 

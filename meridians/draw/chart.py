@@ -22,6 +22,8 @@ EXTRA_SCALE = 0.75  # extra points are drawn smaller: they sit between meridian 
 LEGEND_ROOM = 56  # pixels below the body for the meridian legend
 LEGEND_ROW = 20  # pixels a row of the legend takes
 RING_SIZE = 24
+RING_WIDTH = 3
+RING_COLOUR = "#111111"
 # More markers than this and a view is crowded (none of our atlas's views is): its ring is drawn with WebGL
 # and its markers as filled shapes, one SVG path per meridian (docs/architecture.md, "Crowded views").
 CROWDED = 1000
@@ -48,7 +50,7 @@ def _size(sizes: Mapping[str, int] | None, code: str) -> float:
 
 # The least and most pixels a chart's body takes on screen: a whole-body view fits a laptop's window (1366 x
 # 768) beside its card; a close-up may take more, so that its crowded markers stay apart.
-PLOT_HEIGHT = 440, 560, 780
+PLOT_HEIGHT = 440, 540, 780
 
 
 def plot_height(view: View) -> int:
@@ -306,20 +308,21 @@ def _ring_and_guides(atlas: Atlas, v: View, hits: list[Position], hit_sizes: lis
     """The ring trace over every marker, which takes the clicks (see `chart`), each ring with its position's
     guide in its customdata; and the layout's guides of the selected point (meridians/draw/guides.py)."""
     scale = plot_height(v) / v.size[1]
-    guided = guide_data(atlas, v.name, scale, MARKER_SIZE / scale)
+    guided = guide_data(atlas, v.name, scale, MARKER_SIZE / scale, crowded)
     extra = [guided.get((p.code, p.side)) for p in hits]
     ringed = [i for i, p in enumerate(hits) if p.code == selected]
     texts = [f"{atlas.points[p.code].pinyin} · {atlas.points[p.code].english}" for p in hits]
     ring = {
         "type": "scattergl" if crowded else "scatter", "xaxis": "x2", "yaxis": "y2",
         "x": [_r(p.x) for p in hits], "y": [_r(p.y) for p in hits], "mode": "markers",
-        "name": "Selected", "showlegend": False, "meta": {"guide": GUIDE},
+        "name": "Selected", "showlegend": False,
+        "meta": {"guide": GUIDE, "ring": {"size": RING_SIZE, "width": RING_WIDTH, "color": RING_COLOUR}},
         "customdata": [[p.code, *g] if g else [p.code] for p, g in zip(hits, extra, strict=True)],
         "text": [html.escape(t) for t in texts],
         "hovertemplate": "<b>%{customdata[0]}</b> %{text}<extra></extra>",
         "hoverlabel": {"bgcolor": "white", "bordercolor": "#333333", "font": {"color": "#111111"}},
         "marker": {"size": _uniform(hit_sizes) if hit_sizes else MARKER_SIZE, "symbol": "circle-open",
-                   "color": "#111111", "opacity": 0, "line": {"width": 3}},
+                   "color": RING_COLOUR, "opacity": 0, "line": {"width": RING_WIDTH}},
         "selected": {"marker": {"opacity": 1, "size": RING_SIZE}},
         "unselected": {"marker": {"opacity": 0}},
     }

@@ -1,6 +1,7 @@
 """The guide from a point's landmark: a dotted line to the point and its distance in cun, with the label
 placed where it covers the fewest markers. The server draws it for a point chosen from a link, the finder or
-Back; the browser draws the same after a click (ui/click_guide.js, from the ring's customdata and `GUIDE`),
+Back; the browser draws the same after a click (ui/click_guide.js, from the ring's customdata and `GUIDE`; the
+label as text, so the customdata holds it unescaped),
 since a click does not make the server send the chart again (docs/architecture.md, "The click")."""
 
 from __future__ import annotations
@@ -42,29 +43,48 @@ def _covered(box, spots, margin: float) -> int:
 RING = 12  # screen pixels from a ringed marker's centre to the outside of its ring
 
 
-def label_spot(pos: Position, text: str, spots: list[tuple[float, float]], scale: float, marker: float,
-               ringed: list[tuple[float, float]]):
+class _Spots:
+    """Marker centres bucketed by square cells, so that a box asks only the cells it touches."""
+
+    def __init__(self, spots: list[tuple[float, float]], cell: float):
+        self.cell, self.cells = cell, {}
+        for x, y in spots:
+            self.cells.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
+
+    def covered(self, box, margin: float) -> int:
+        x0, y0, x1, y1 = box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin
+        c = self.cell
+        return sum(x0 <= x <= x1 and y0 <= y <= y1
+                   for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)
+                   for x, y in self.cells.get((i, j), ()))
+
+
+def label_spot(pos: Position, text: str, spots: _Spots, scale: float, marker: float,
+               ringed: list[tuple[float, float]], search: bool = True):
     """(x, y, xanchor) of a guide's label: beside, above or below the guide, never over the rings of the
     point (`ringed`: its positions), where its box covers the fewest marker centres (`spots`, a marker's
     half-width around the box counted too), nearest the point. `scale` is screen pixels per image pixel;
-    `marker` a marker's width in image pixels."""
+    `marker` a marker's width in image pixels. Without `search` (a crowded view), beside the guide's middle."""
     (ax, ay), (x, y) = pos.anchor, (pos.x, pos.y)
     width, height, gap = (len(text) * CHAR_WIDTH + 8) / scale, LABEL_HEIGHT / scale, GAP / scale
-    reach = width + height + math.dist((ax, ay), (x, y))
-    near = [s for s in spots if abs(s[0] - x) <= reach and abs(s[1] - y) <= reach]
-    best = None
-    for t in ALONG:
+    candidates = []
+    for t in ALONG if search else (0.5,):
         px, py = ax + (x - ax) * t, ay + (y - ay) * t
         for xanchor, dx in (("left", gap), ("right", -gap), ("center", 0)):
-            for k in range(-4, 5):
+            for k in range(-4, 5) if search else (0,):
                 if xanchor == "center" and abs(k) < 2:
                     continue  # over the guide itself
                 spot = (px + dx, py + k * height / 2, xanchor)
                 box = _box(*spot, width, height)
-                far = math.dist(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), (x, y))
-                score = (_covered(box, ringed, RING / scale), _covered(box, near, marker / 2), far)
-                if best is None or score < best[0]:
-                    best = (score, spot)
+                candidates.append((math.dist(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), (x, y)), box, spot))
+    candidates.sort(key=lambda c: c[0])
+    best = None
+    for far, box, spot in candidates:
+        score = (_covered(box, ringed, RING / scale), spots.covered(box, marker / 2), far)
+        if best is None or score < best[0]:
+            best = (score, spot)
+        if score[:2] == (0, 0):
+            break  # the nearest clear place: none after it is nearer
     _, (lx, ly, xanchor) = best
     return round(lx, 1), round(ly, 1), xanchor
 
@@ -72,26 +92,28 @@ def label_spot(pos: Position, text: str, spots: list[tuple[float, float]], scale
 _WORKED_OUT: dict[tuple[int, str], tuple[Atlas, dict]] = {}  # each entry holds its atlas, so its id stays its own
 
 
-def guide_data(atlas: Atlas, view: str, scale: float, marker: float) -> dict[tuple[str, str], list]:
+def guide_data(atlas: Atlas, view: str, scale: float, marker: float, crowded: bool) -> dict[tuple[str, str], list]:
     """For each position on the view (by code and side) with a guide: [landmark x, y, label, label x, y,
     xanchor]. Depends on the view alone (not on the filters), so it is worked out once per view."""
     key = (id(atlas), view)
     if key not in _WORKED_OUT:
-        _WORKED_OUT[key] = (atlas, _guide_data(atlas, view, scale, marker))
+        _WORKED_OUT[key] = (atlas, _guide_data(atlas, view, scale, marker, crowded))
     return _WORKED_OUT[key][1]
 
 
-def _guide_data(atlas: Atlas, view: str, scale: float, marker: float) -> dict[tuple[str, str], list]:
+def _guide_data(atlas: Atlas, view: str, scale: float, marker: float, crowded: bool) -> dict[tuple[str, str], list]:
     positions = atlas.positions_in(view)
-    spots = [(p.x, p.y) for p in positions]
+    spots = _Spots([(p.x, p.y) for p in positions], cell=LABEL_HEIGHT / scale)
+    sides: dict[str, list[tuple[float, float]]] = {}
+    for p in positions:
+        sides.setdefault(p.code, []).append((p.x, p.y))
     data = {}
     for pos in positions:
         if (pos.x, pos.y) == pos.anchor:
             continue
         text = guide_label(pos.guide)
-        ringed = [(p.x, p.y) for p in positions if p.code == pos.code]
-        data[(pos.code, pos.side)] = [round(pos.anchor[0], 1), round(pos.anchor[1], 1), html.escape(text),
-                                      *label_spot(pos, text, spots, scale, marker, ringed)]
+        data[(pos.code, pos.side)] = [round(pos.anchor[0], 1), round(pos.anchor[1], 1), text,
+                                      *label_spot(pos, text, spots, scale, marker, sides[pos.code], not crowded)]
     return data
 
 
@@ -106,5 +128,5 @@ def guide_layout(ringed: list[tuple[float, float, list]]) -> dict:
         shapes.append({"type": "circle", "xref": "x2", "yref": "y2", "x0": ax - r, "y0": ay - r, "x1": ax + r,
                        "y1": ay + r, "fillcolor": GUIDE["dot"]["color"], "line": {"width": 0}, "layer": "above"})
         if i == 0:
-            annotations.append({**GUIDE["label"], "x": lx, "y": ly, "text": text, "xanchor": xanchor})
+            annotations.append({**GUIDE["label"], "x": lx, "y": ly, "text": html.escape(text), "xanchor": xanchor})
     return {"shapes": shapes, "annotations": annotations}

@@ -110,7 +110,8 @@ def _point(raw: dict, sites: tuple[Site, ...], sources: Mapping[str, SafetySourc
         code=raw["code"], pinyin=raw["pinyin"], hanzi=raw["hanzi"], hanzi_simplified=raw.get("hanzi_simplified"),
         english=raw["english"], meridian=raw["meridian"], region=raw["region"], location=raw["location"],
         how_to_find=raw["how_to_find"], how_to_press=raw["how_to_press"], cautions=raw["cautions"],
-        traditional_use=raw["traditional_use"], bilateral=raw["bilateral"], mechanisms=tuple(raw["mechanisms"]),
+        traditional_use=raw["traditional_use"], bilateral=raw["bilateral"],
+        sides_together=raw.get("sides_together", False), mechanisms=tuple(raw["mechanisms"]),
         sites=sites, pregnancy=_pregnancy(raw.get("pregnancy"), sources),
         location_status=LocationStatus(status["kind"], status.get("note")), english_note=raw.get("english_note"),
     )
@@ -120,6 +121,8 @@ def _references(src: Source, here: tuple, raw: dict, known: Mapping[str, Mapping
     """The point's meridian, region and mechanisms are known, and its code belongs to its meridian."""
     problems = [src.problem(here + (key,), f"unknown {key} '{raw[key]}'")
                 for key in ("meridian", "region") if raw[key] not in known[key]]
+    if raw.get("sides_together") and not raw["bilateral"]:
+        problems.append(src.problem(here + ("sides_together",), "a point on the midline has no two sides to press at once"))
     expected = raw["meridian"] if raw["meridian"] != "EX" else "EX-"
     if raw["meridian"] in known["meridian"] and not raw["code"].startswith(expected):
         problems.append(src.problem(here + ("code",), f"code '{raw['code']}' does not belong to meridian '{raw['meridian']}'"))

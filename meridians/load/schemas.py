@@ -198,6 +198,7 @@ POINTS = {
                     "cautions": _text,
                     "traditional_use": _text,
                     "bilateral": {"type": "boolean"},
+                    "sides_together": {"const": True},
                     "mechanisms": {"type": "array", "items": _text, "minItems": 1, "uniqueItems": True},
                     "pregnancy": {"type": "object", "required": ["note", "sources"], "additionalProperties": False,
                                   "properties": {"note": _text, "sources": _sourced}},

@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -67,10 +68,60 @@ def test_the_guided_steps_count_the_press_down_in_the_browser(page: Page, app_ur
     expect(page.get_by_role("heading", name=re.compile(r"^Step 1 of 4: BL23"))).to_be_visible(timeout=15_000)
     expect(page).to_have_url(re.compile(r"step=1"))
     timer = page.locator(".press-timer")
-    expect(timer.locator(".press-timer-side")).to_have_text("Left side")
+    expect(timer.locator(".press-timer-side")).to_have_text("Both sides at once")  # BL23: a helper, both thumbs
     expect(timer.locator(".press-timer-clock")).to_have_text("1:00")
     timer.get_by_role("button", name="Start").click()
     expect(timer.locator(".press-timer-clock")).to_have_text(re.compile(r"^0:5\d$"), timeout=5_000)
-    page.get_by_role("button", name="Next point").click()
+    page.get_by_role("button", name="Next point", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile(r"^Step 2 of 4: BL40"))).to_be_visible(timeout=15_000)
     expect(page.locator(".press-timer .press-timer-clock")).to_have_text("1:00")  # a fresh timer for the new point
+
+
+# Count the tones (Web Audio oscillators started) and vibrations the page asks for.
+SIGNALS_JS = """
+window.__signals = {tones: 0, vibrations: 0};
+const Real = window.AudioContext;
+window.AudioContext = class extends Real {
+  createOscillator() {
+    const tone = super.createOscillator(), start = tone.start.bind(tone);
+    tone.start = (...args) => { window.__signals.tones += 1; return start(...args); };
+    return tone;
+  }
+};
+navigator.vibrate = () => { window.__signals.vibrations += 1; return true; };
+"""
+
+
+@pytest.mark.parametrize("size", [{"width": 1400, "height": 900}, {"width": 390, "height": 844}])
+def test_the_timer_sounds_and_vibrates_at_each_change_and_goes_on_by_itself(browser, app_url: str, size):
+    """Usable with the eyes closed: a tone and a vibration when it is time to change side and at the end, and
+    with "go on by itself" the next point opens and its timer starts. BL23 is pressed on both sides at once."""
+    phone = size["width"] < 500
+    context = browser.new_context(viewport=size, has_touch=phone, is_mobile=phone)
+    try:
+        page = context.new_page()
+        page.add_init_script(SIGNALS_JS)
+        page.clock.install()
+        page.goto(f"{app_url}/Routine?routine=BL40,BL23&minutes=1&step=1")
+        timer = page.locator(".press-timer")
+        expect(timer.locator(".press-timer-side")).to_have_text("Left side", timeout=30_000)
+        if phone:  # the timer comes right after how to press, before the chart
+            assert timer.bounding_box()["y"] < page.locator(".js-plotly-plot").first.bounding_box()["y"]
+        page.get_by_text("Go on to the next point by itself").click()
+        expect(page).to_have_url(re.compile(r"onward=(1|True)"), timeout=15_000)
+        timer = page.locator(".press-timer")
+        expect(timer.locator(".press-timer-clock")).to_have_text(re.compile(r"^(1:00|0:5\d)$"), timeout=15_000)
+        page.clock.fast_forward(61_000)  # the first side's minute
+        expect(timer.locator(".press-timer-side")).to_have_text("Right side")
+        signals = page.evaluate("window.__signals")
+        assert signals["tones"] >= 1 and signals["vibrations"] >= 1
+        page.clock.fast_forward(61_000)  # the second side's: the end, then the next point by itself
+        expect(timer.locator(".press-timer-side")).to_have_text(re.compile("^Done"))
+        assert page.evaluate("window.__signals.tones") >= 3 and page.evaluate("window.__signals.vibrations") >= 2
+        page.clock.fast_forward(2_000)
+        expect(page.get_by_role("heading", name=re.compile(r"^Step 2 of 2: BL23"))).to_be_visible(timeout=15_000)
+        expect(page.locator(".press-timer .press-timer-side")).to_have_text("Both sides at once")  # timed once
+        page.clock.fast_forward(3_000)
+        expect(page.locator(".press-timer .press-timer-clock")).to_have_text(re.compile(r"^0:5\d$"))  # started itself
+    finally:
+        context.close()

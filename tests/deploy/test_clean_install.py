@@ -18,8 +18,8 @@ import pytest
 
 pytestmark = pytest.mark.deploy
 ROOT = Path(__file__).resolve().parents[2]
-DEPLOYED = ("explorer.py", "requirements.txt", "pages", "ui", "meridians", "data", "assets", ".streamlit")
-PAGES = ("explorer.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")))
+DEPLOYED = ("explorer.py", "requirements.txt", "app_pages", "ui", "meridians", "data", "assets", ".streamlit")
+PAGES = ("explorer.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")))
 # Runs every page in the clean environment with Streamlit's own AppTest (it ships with streamlit).
 RUN_PAGES = """
 import sys

@@ -9,8 +9,8 @@ from apptest import opened
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-PAGES = ("explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py",
-         "pages/4_Routine.py")
+PAGES = ("explorer.py", "app_pages/0_Meridians.py", "app_pages/1_Mechanisms.py", "app_pages/2_Research.py", "app_pages/3_About.py",
+         "app_pages/4_Routine.py")
 KEYS = ("view", "point", "mechanism", "meridian", "channel", "region", "evidence", "q", "size", "courses", "design",
         "certainty", "claim", "routine", "step", "minutes")
 NASTY = (

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from apptest import opened
 from PIL import ImageColor
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["explorer.py", "pages/0_Meridians.py", "pages/1_Mechanisms.py", "pages/2_Research.py", "pages/3_About.py"]
+PAGES = ["explorer.py", "app_pages/0_Meridians.py", "app_pages/1_Mechanisms.py", "app_pages/2_Research.py", "app_pages/3_About.py"]
 
 
 def texts(at: AppTest) -> str:
@@ -141,10 +142,10 @@ def test_the_meridian_lines_toggle_is_part_of_the_link():
 
 
 def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out(atlas):
-    at = opened("pages/0_Meridians.py")
+    at = opened("app_pages/0_Meridians.py")
     rows = at.dataframe[0].value
     assert len(rows) == 14 and rows["Points"].sum() == 361
-    at = opened("pages/0_Meridians.py", meridian="BL")
+    at = opened("app_pages/0_Meridians.py", meridian="BL")
     assert at.subheader[0].value.startswith("BL · Bladder")
     assert "**67 points**" in texts(at) and "(./?point=BL67&meridian=BL)" in texts(at)
     assert re.search(r"\[Open in the explorer\]\(\./\?(view=\w+&)?meridian=BL\)", texts(at))  # this view (the default: none)
@@ -161,7 +162,7 @@ def test_the_meridians_page_lists_the_14_meridians_and_brings_one_out(atlas):
 
 
 def test_an_old_link_to_a_meridian_brings_it_out_as_a_new_one_does():
-    old, new = opened("pages/0_Meridians.py", channel="BL"), opened("pages/0_Meridians.py", meridian="BL")
+    old, new = opened("app_pages/0_Meridians.py", channel="BL"), opened("app_pages/0_Meridians.py", meridian="BL")
     assert not old.exception and not old.info
     assert old.subheader[0].value.startswith("BL · Bladder") and texts(old) == texts(new)
     assert old.get("plotly_chart")[0].proto.spec == new.get("plotly_chart")[0].proto.spec
@@ -170,7 +171,7 @@ def test_an_old_link_to_a_meridian_brings_it_out_as_a_new_one_does():
 
 
 def test_the_meridians_page_notices_a_bad_meridian():
-    at = opened("pages/0_Meridians.py", meridian="ZZ")
+    at = opened("app_pages/0_Meridians.py", meridian="ZZ")
     assert not at.exception and "Unknown meridian" in texts(at) and "ZZ" in texts(at)
 
 
@@ -187,7 +188,7 @@ def test_search_narrows_the_point_box():
 
 
 def test_research_page_filters_and_offers_exports():
-    at = opened("pages/2_Research.py", certainty="low")
+    at = opened("app_pages/2_Research.py", certainty="low")
     assert not at.exception
     shown = at.subheader[0].value
     assert shown.endswith("studies") and not shown.startswith("0 ")
@@ -198,13 +199,13 @@ def test_research_page_filters_and_offers_exports():
 
 
 def test_research_page_notices_a_bad_filter():
-    at = opened("pages/2_Research.py", design="astrology")
+    at = opened("app_pages/2_Research.py", design="astrology")
     assert "Unknown design" in at.info[0].value
     assert not at.exception
 
 
 def test_mechanisms_page_lists_the_five_with_their_kind():
-    at = opened("pages/1_Mechanisms.py")
+    at = opened("app_pages/1_Mechanisms.py")
     headers = [h.value.replace("\\", "") for h in at.header]  # shown unescaped
     assert len(headers) == 5
     assert "Release of blocked energy (traditional belief)" in headers
@@ -221,9 +222,9 @@ def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypat
 
 
 def test_research_page_plots_results_against_time():
-    at = opened("pages/2_Research.py")
+    at = opened("app_pages/2_Research.py")
     assert len(at.get("plotly_chart")) == 1
-    at = opened("pages/2_Research.py", design="guideline")  # guidelines report no timed results
+    at = opened("app_pages/2_Research.py", design="guideline")  # guidelines report no timed results
     assert len(at.get("plotly_chart")) == 0
 
 
@@ -234,8 +235,19 @@ def test_evidence_sizing_is_part_of_the_link():
 
 
 def test_about_says_how_precise_a_location_can_be():
-    said = texts(opened("pages/3_About.py"))
+    said = texts(opened("app_pages/3_About.py"))
     assert "How precise a location is" in said
     assert "centimetres apart" in said and "doi:10.1089/107555302320825156" in said
     for status in ("WHO 2008 as written", "with a note or an alternative", "our reading", "an extra point"):
         assert status in said, status
+
+
+def test_the_menu_is_the_apps_own_on_every_first_visit():
+    """With a folder named pages/ beside explorer.py, Streamlit runs its older multipage mode until a session
+    has loaded the entry script: a first visit to /Research showed a menu of file names ("explorer", "chart")."""
+    from ui.nav import PAGES
+
+    root = Path(__file__).resolve().parents[2]
+    assert not (root / "pages").exists()
+    assert [title for _, title in PAGES] == ["Chart", "Meridians", "Mechanisms", "Research", "Routine", "About"]
+    assert all(Path(path).is_file() for path, _ in PAGES)

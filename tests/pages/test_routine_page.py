@@ -7,7 +7,7 @@ import re
 from apptest import opened
 from streamlit.testing.v1 import AppTest
 
-PAGE = "pages/4_Routine.py"
+PAGE = "app_pages/4_Routine.py"
 
 
 def button(at: AppTest, label: str):
@@ -48,7 +48,7 @@ def test_the_overview_lists_the_points_in_order_and_they_can_be_moved_and_remove
     assert at.query_params["routine"] == "BL40,BL23"
 
 
-def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides(atlas):
+def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_its_sides(atlas):
     at = opened(PAGE, routine="BL23,GV3", minutes="3")
     at = button(at, "Start the routine").click().run()
     assert at.query_params["step"] == "1"
@@ -56,7 +56,8 @@ def test_the_guided_steps_show_the_point_how_to_press_and_a_timer_for_both_sides
     assert atlas.points["BL23"].how_to_press in [t.value for t in at.text]
     assert len(at.get("plotly_chart")) == 1
     timer = timer_html(at)
-    assert 'data-seconds="180"' in timer and "Left side" in timer and "Right side" in timer
+    assert 'data-seconds="180"' in timer and "Both sides at once" in timer and "Left side" not in timer  # a helper's two thumbs
+    assert 'data-onward="0"' in timer
     at = button(at, "Next point").click().run()
     assert at.subheader[0].value.startswith("Step 2 of 2") and "On the midline" in timer_html(at)
     at = button(at, "Finish").click().run()
@@ -103,11 +104,33 @@ def test_the_menu_keeps_the_routine_and_the_point():
     """From /?point=BL23&routine=BL23,BL40, the menu's Routine and then its Chart (each opens with an empty link)."""
     at = opened("explorer.py", point="BL23", routine="BL23,BL40")
     at.query_params.clear()
-    at.switch_page("pages/4_Routine.py").run()
+    at.switch_page("app_pages/4_Routine.py").run()
     assert not at.exception
     assert "My routine: 2 points" in [s.value for s in at.subheader]
     assert at.query_params["routine"] == "BL23,BL40"  # the link says it too: it can be shared
     at.query_params.clear()
-    at.switch_page("pages/chart.py").run()
+    at.switch_page("app_pages/chart.py").run()
     assert at.subheader[0].value.startswith("BL23")
     assert at.query_params["routine"] == "BL23,BL40"
+
+
+def test_a_page_link_that_does_not_carry_the_routine_keeps_it():
+    """The Meridians page's point links give the point and the meridian alone."""
+    at = opened("app_pages/4_Routine.py", routine="BL23,BL40")
+    at.query_params.clear()
+    at.query_params["point"] = "BL60"
+    at.switch_page("app_pages/chart.py").run()
+    assert at.subheader[0].value.startswith("BL60")
+    assert at.query_params["routine"] == "BL23,BL40"
+
+
+def test_going_on_by_itself_is_in_the_link_and_reaches_the_timer():
+    at = opened(PAGE, routine="BL40,GV3", step="1", onward="1")
+    timer = timer_html(at)
+    assert "Left side" in timer and "Right side" in timer
+    assert 'data-onward="1"' in timer and 'data-autostart="1"' in timer
+    assert at.toggle(key="url_onward").value is True
+    at.toggle(key="url_onward").set_value(False).run()
+    assert "onward" not in at.query_params and 'data-onward="0"' in timer_html(at)
+    last = opened(PAGE, routine="BL40,GV3", step="2", onward="1")
+    assert 'data-onward="0"' in timer_html(last)  # nothing after the last point

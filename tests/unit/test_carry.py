@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meridians.carry import Carried, remember, restored
+from meridians.carry import Carried, remember, restored, with_shared
 from meridians.url_state import ResearchState, RoutineState, State
 
 codes = st.lists(st.sampled_from(["BL23", "BL40", "KI3", "GV3", "LI4"]), unique=True, max_size=4).map(tuple)
@@ -41,3 +41,12 @@ def test_the_last_routine_seen_anywhere_wins(first, second):
     c = remember(remember(Carried(), State(routine=first)), RoutineState(routine=second))
     back = restored(c, State)
     assert (back.routine if back else ()) == second
+
+
+def test_a_link_from_another_page_that_does_not_give_the_routine_keeps_it():
+    """The Meridians page links to a point on the chart with ?point=BL23&meridian=BL: the routine stays."""
+    c = remember(Carried(), RoutineState(routine=("BL23", "BL40")))
+    assert with_shared(c, State(point="BL60"), {"point"}) == State(point="BL60", routine=("BL23", "BL40"))
+    assert with_shared(c, State(routine=("KI3",)), {"routine"}) == State(routine=("KI3",))  # the link's own wins
+    same_page = remember(Carried(), State(routine=("BL23",)))
+    assert with_shared(same_page, State(point="BL60"), {"point"}) == State(point="BL60")  # a change on the page

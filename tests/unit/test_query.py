@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from meridians.query import fold, matching, normalise_code, search, studies_matching, trial_points
+from meridians.query import best_match, fold, matching, normalise_code, search, studies_matching, symptom, trial_points
 
 
 @pytest.mark.parametrize("typed", ["BL23", "bl23", "bl-23", "Bl 23", "UB23", "ub-23", " BL 23 "])
@@ -67,3 +67,39 @@ def test_research_filters(atlas):
     used = studies_matching(atlas, point="BL23")
     assert [s.id for s in used] == ["cherkin2009"]
     assert {s.id for s in studies_matching(atlas, q="hsieh")} >= {"hsieh2006", "hsieh2004"}
+
+
+@pytest.mark.parametrize(("typed", "condition"), [
+    ("back pain", "low_back_pain"), ("Lower back", "low_back_pain"), ("lumbago", "low_back_pain"),
+    ("sciatica", "low_back_pain"), ("sciat", "low_back_pain"), ("pain in my lower back", "low_back_pain"),
+    ("neck pain", "neck_pain"), ("headache", "headache"), ("tension headache", "headache"),
+    ("feeling sick", "nausea"), ("period pain", "period_pain"), ("can't sleep", "insomnia"), ("stress", "stress"),
+])
+def test_symptoms_are_found_in_the_words_people_type(atlas, typed, condition):
+    found = symptom(atlas, typed)
+    assert found is not None and found.condition.id == condition
+
+
+def test_a_symptoms_two_groups_are_never_mixed_and_tested_points_name_their_trials(atlas):
+    back = symptom(atlas, "back pain")
+    tested = [code for code, _ in back.tested]
+    assert tested and not set(tested) & set(back.traditional)
+    for code, studies in back.tested:
+        assert studies and all(code in s.points and s.claim == "lbp_trial" for s in studies)
+    assert symptom(atlas, "sciatica").note and symptom(atlas, "back pain").note is None
+
+
+def test_codes_and_names_are_not_symptoms(atlas):
+    for typed in ("BL23", "hegu", "Kidney Shu", "zz", ""):
+        assert symptom(atlas, typed) is None
+
+
+@pytest.mark.parametrize(("typed", "code"), [("hegu", "LI4"), ("ub 23", "BL23"), ("kunlun", "BL60"),
+                                             ("Kidney Shu", "BL23"), ("BL2", "BL2"), ("back pain", None), ("zzz", None)])
+def test_the_point_a_search_means_outright(atlas, typed, code):
+    assert best_match(atlas, typed) == code
+
+
+def test_a_search_that_finds_nothing_filters_nothing(atlas):
+    assert matching(atlas, q="zzzz") == frozenset(atlas.points)
+    assert matching(atlas, q="nausea") == frozenset(symptom(atlas, "nausea").codes)

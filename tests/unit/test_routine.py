@@ -88,11 +88,6 @@ def test_pregnancy_cautions_are_found_in_routine_order():
     assert pregnancy_points(ATLAS, ("BL23",)) == ()
 
 
-def test_press_plan_times_both_sides_of_a_paired_point():
-    assert press_plan(ATLAS.points["BL23"], 2) == (120, ("Left side", "Right side"))
-    assert press_plan(ATLAS.points["GV3"], 1) == (60, ("On the midline",))
-
-
 def test_best_views_cover_the_routine_with_few_views():
     assert best_views(ATLAS, ("BL23", "BL40", "KI3", "GV3")) == ("posterior",)
     views = best_views(ATLAS, ("BL23", "EX-HN3", "HT7"))
@@ -101,3 +96,12 @@ def test_best_views_cover_the_routine_with_few_views():
     assert best_views(ATLAS, ()) == ()
     hand_and_foot = ("LI4", "KI1", "LR3", "SI3")  # each also on a close-up: the printout shows the whole body
     assert not any(ATLAS.views[v].closeup for v in best_views(ATLAS, hand_and_foot))
+
+
+def test_press_plan_times_each_side_and_a_point_pressed_on_both_sides_at_once_once():
+    """BL23's card says a helper presses both sides at once: one timer, not left then right."""
+    assert press_plan(ATLAS.points["BL23"], 2) == (120, ("Both sides at once",))
+    assert press_plan(ATLAS.points["BL40"], 1) == (60, ("Left side", "Right side"))
+    assert press_plan(ATLAS.points["GV3"], 1) == (60, ("On the midline",))
+    together = [c for c, p in ATLAS.points.items() if p.sides_together]
+    assert all(ATLAS.points[c].bilateral and "both sides" in ATLAS.points[c].how_to_press for c in together)

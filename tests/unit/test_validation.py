@@ -51,6 +51,8 @@ CASES = {
     "landmark defined twice": ("body/base.yaml", "      olecranon: {at: [147, 455]",
                                "      psis: {at: [1, 1], part: back, text: again}\n      olecranon: {at: [147, 455]",
                                ["body/base.yaml:", "views.posterior.landmarks", "duplicate key 'psis' (first on line"]),
+    "both sides at once on the midline": ("points/back.yaml", "- code: GV4\n", "- code: GV4\n  sides_together: true\n",
+                                          ["points/back.yaml:", ".sides_together", "no two sides to press at once"]),
     "symptom naming an unknown point": ("conditions.yaml", "traditional: [PC6, ST36,", "traditional: [PC66, ST36,",
                                         ["conditions.yaml:", "conditions[3].traditional[0]", "unknown point 'PC66'"]),
     "symptom word leading to two conditions": ("conditions.yaml", "words: [insomnia, sleep,", "words: [insomnia, nausea,",

@@ -58,6 +58,18 @@ else:
     code = routine[step - 1]
     point = atlas.points[code]
     st.subheader(escape_markdown(f"Step {step} of {len(routine)}: {code} · {point.pinyin} · {point.english}"), anchor=False)
+    # First what a person needs with the eyes closed: how to press, and the timer; then where the point is.
+    if point.pregnancy:
+        st.warning("**Traditionally avoided in pregnancy.** " + escape_markdown(point.pregnancy.note),
+                   icon=":material/pregnant_woman:")
+    st.markdown("#### How to press")
+    st.text(point.how_to_press)
+    st.markdown(f"**{PRESSURE_LIMIT}**")
+    seconds, sides = press_plan(point, state.minutes)
+    routine_ui.timer(seconds, sides, key=f"{step}-{code}", onward=state.onward and step < len(routine),
+                     autostart=state.onward)
+    url_widget(st.toggle, atlas, state, "onward", label="Go on to the next point by itself",
+               help="At the end of a point's time, the next point opens and its timer starts.")
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
         view = atlas.views_of(code)[0]
@@ -66,24 +78,16 @@ else:
         st.caption(f"{code} is ringed on the {atlas.views[view].title.lower()} view; the other points of the routine "
                    "are in full colour.")
     with text_col:
-        if point.pregnancy:
-            st.warning("**Traditionally avoided in pregnancy.** " + escape_markdown(point.pregnancy.note),
-                       icon=":material/pregnant_woman:")
         st.markdown("#### How to find it")
         st.text(point.how_to_find)
-        st.markdown("#### How to press")
-        st.text(point.how_to_press)
-        st.markdown(f"**{PRESSURE_LIMIT}**")
         st.markdown("#### Cautions")
         st.text(point.cautions)
         st.caption(EVERY_POINT)
-        st.markdown("#### Press")
-        seconds, sides = press_plan(point, state.minutes)
-        routine_ui.timer(seconds, sides, key=f"{step}-{code}")
     back, overview, forward = st.columns(3)
     back.button("Previous point", icon=":material/arrow_back:", disabled=step == 1, on_click=go_to, args=(step - 1,))
     overview.button("Back to the overview", icon=":material/list:", on_click=go_to, args=(0,))
     if step < len(routine):
-        forward.button("Next point", type="primary", icon=":material/arrow_forward:", on_click=go_to, args=(step + 1,))
+        forward.button("Next point", type="primary", icon=":material/arrow_forward:", on_click=go_to, args=(step + 1,),
+                       key="next_point")  # the timer's "go on by itself" presses it
     else:
         forward.button("Finish", type="primary", icon=":material/check:", on_click=go_to, args=(0,))
