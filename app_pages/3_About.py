@@ -33,6 +33,25 @@ st.markdown(
   no objective evidence of harm from these points, but we keep the caution.
 """
 )
+st.header("How precise a location is", anchor=False)
+st.markdown(
+    """
+A point's location is a rule, a landmark you can feel and a distance in proportional cun, and bodies differ, so the
+same rule lands in a slightly different place on each person. WHO 2008 settled some locations by choosing between
+schools and records alternatives for a few; the extra points (EX) are outside it. Each card says which applies to
+its point: WHO 2008 as written, WHO 2008 with a note or an alternative, our reading (where WHO gives no exact
+distance), or an extra point.
+
+Even trained hands following the same rule put a point centimetres apart. Physician-acupuncturists locating LU4 by
+cun on the same volunteers were on average 2.2 cm (up to 4.4 cm) from its measured place (*Accuracy in the use of
+traditional cun measurement techniques for localizing classical acupoints in the upper extremity: an experimental
+study*, done at a medical acupuncture conference in 2009; we saw its abstract, not its DOI). With one of the
+traditional methods (the "directional" one), students would have needed a point of almost 13 square centimetres for
+95% of their attempts to land on it (Aird, Cobbin and Rogers, J Altern Complement Med 2002;8(5):635,
+doi:10.1089/107555302320825156). So the chart shows where the rule falls on a drawn body, not a spot to the
+millimetre: find the landmark, then the tender hollow close to where the card says.
+"""
+)
 st.header("What the evidence says overall", anchor=False)
 st.text(
     "Acupressure and massage may ease low back pain for a short time. The Cochrane review of massage (2015) rated "

@@ -8,6 +8,7 @@ from meridians.draw.body_images import served_image
 from meridians.draw.chart import CONFIG, chart
 from meridians.model import CERTAINTY_LABELS
 from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial_routines
+from meridians.safety import EVERY_POINT, PRESSURE_LIMIT
 from meridians.url_state import RoutineState, State, to_params
 from ui import frame, printouts, url
 from ui import routine as routine_ui
@@ -63,6 +64,7 @@ else:
                    icon=":material/pregnant_woman:")
     st.markdown("#### How to press")
     st.text(point.how_to_press)
+    st.markdown(f"**{PRESSURE_LIMIT}**")
     seconds, sides = press_plan(point, state.minutes)
     routine_ui.timer(seconds, sides, key=f"{step}-{code}", onward=state.onward and step < len(routine),
                      autostart=state.onward)
@@ -80,6 +82,7 @@ else:
         st.text(point.how_to_find)
         st.markdown("#### Cautions")
         st.text(point.cautions)
+        st.caption(EVERY_POINT)
     back, overview, forward = st.columns(3)
     back.button("Previous point", icon=":material/arrow_back:", disabled=step == 1, on_click=go_to, args=(step - 1,))
     overview.button("Back to the overview", icon=":material/list:", on_click=go_to, args=(0,))

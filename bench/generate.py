@@ -137,6 +137,7 @@ def _point(code: str, meridian: str, k: int, site: tuple[str, float, float]) -> 
         "location": "A generated point for the benchmark.", "how_to_find": "Generated.",
         "how_to_press": "Generated.", "cautions": "Generated.", "traditional_use": "None: generated.",
         "bilateral": True, "mechanisms": ["pain_gate"],
+        "location_status": {"kind": "our_reading", "note": "A generated point, placed for the benchmark."},
         "sites": [{"views": [VIEW], "at": at, "cun": cun, "lateral": lateral}],
     }
 

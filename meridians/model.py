@@ -127,7 +127,65 @@ class Position:
 @dataclass(frozen=True)
 class Pregnancy:
     note: str
-    source: str
+    source: str  # the citations of its sources, as one line
+    sources: tuple[str, ...] = ()  # their ids in data/safety.yaml
+
+
+LOCATION_STATUS = MappingProxyType(
+    {
+        "who": "WHO 2008, as written",
+        "who_note": "WHO 2008, with a note or an alternative",
+        "our_reading": "our reading",
+        "extra": "an extra point, outside the 361 of WHO 2008",
+    }
+)
+
+
+@dataclass(frozen=True)
+class LocationStatus:
+    """How settled a point's location is: WHO 2008 as written, WHO with a note, our reading, or an extra point."""
+
+    kind: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SafetySource:
+    id: str
+    title: str
+    seen: str
+    url: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    names: tuple[str, ...] = ()  # the points a pregnancy source lists
+
+    @property
+    def citation(self) -> str:
+        ids = [f"doi:{self.doi}" if self.doi else "", f"PMID {self.pmid}" if self.pmid else "",
+               self.pmcid or "", self.url or ""]
+        return ", ".join([self.title, *(i for i in ids if i)])
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedFlagGroup:
+    id: str
+    heading: str
+    flags: tuple[RedFlag, ...]
+
+
+@dataclass(frozen=True)
+class Safety:
+    """The red flags for back pain and the sources of every safety claim (data/safety.yaml)."""
+
+    sources: Mapping[str, SafetySource]
+    red_flags: tuple[RedFlagGroup, ...]
 
 
 @dataclass(frozen=True)
@@ -148,6 +206,8 @@ class Point:
     sites: tuple[Site, ...]
     pregnancy: Pregnancy | None = None
     hanzi_simplified: str | None = None
+    location_status: LocationStatus = LocationStatus("our_reading")
+    english_note: str | None = None  # why its English name is also another point's
     sides_together: bool = False  # both sides pressed at once (by a helper, or with both hands): timed once
 
 
@@ -276,6 +336,7 @@ class Atlas:
     studies: Mapping[str, Study]
     positions: tuple[Position, ...] = field(default=())
     conditions: Mapping[str, Condition] = field(default_factory=lambda: frozen_map({}))
+    safety: Safety = field(default_factory=lambda: Safety(frozen_map({}), ()))
 
     @cached_property
     def _by_view(self) -> Mapping[str, tuple[Position, ...]]:

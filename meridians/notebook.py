@@ -34,9 +34,17 @@ def card_html(card: dict) -> str:
              f"<p>{e(card['english'])} — {e(card['meridian']['name'])}, {e(card['region']['name'])}</p>"]
     if card["pregnancy"]:
         parts.append(f"<p><b>Traditionally avoided in pregnancy.</b> {e(card['pregnancy']['note'])}</p>")
+    else:
+        parts.append(f"<p>{e(card['pregnancy_line'])}</p>")
     for title, key in (("Where it is", "location"), ("How to find it", "how_to_find"), ("How to press", "how_to_press"),
                        ("Cautions", "cautions")):
         parts.append(f"<h4>{title}</h4><p>{e(card[key])}</p>")
+        if key == "location":
+            parts.append(f"<p><small>{e(card['location_status']['line'])}</small></p>")
+        elif key == "how_to_press":
+            parts.append(f"<p><b>{e(card['pressure_limit'])}</b></p>")
+        elif key == "cautions":
+            parts.append(f"<p><small>{e(card['every_point'])}</small></p>")
     parts.append("<h4>Studies that used this point</h4>")
     studies = [f"<li>{e(s['short'])}: {e(s['title'])} ({e(s['certainty'])}; lasted: {e(s['follow_up'])})</li>"
                for s in card["studies"]]

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from meridians.card import CUN, uses_cun
+from meridians.card import CUN, location_line, uses_cun
 from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas, Study
+from meridians.safety import EVERY_POINT, NOT_ON_PREGNANCY_LISTS, PRESSURE_LIMIT
 
 from .text import badge, escape_markdown
 
@@ -85,7 +86,9 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
         )
     parts = [
         escape_markdown(f"{meridian.name} ({meridian.id}), {atlas.regions[point.region].name}"),
+        *([] if point.pregnancy else [":small[" + escape_markdown(NOT_ON_PREGNANCY_LISTS) + "]"]),
         "#### Where it is", escape_markdown(point.location),
+        ":small[:gray[" + escape_markdown(location_line(point)) + "]]",
         *([":small[:gray[" + escape_markdown(CUN) + "]]"] if uses_cun(point.location + point.how_to_find) else []),
         "#### How to find it", escape_markdown(point.how_to_find),
         *(":small[:gray[On the chart: " + escape_markdown(guide) + "]]" for guide in guides),
@@ -94,7 +97,9 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
         parts.append(":material/touch_app: :blue-background[" + escape_markdown(note) + "]")
     parts += [
         "#### How to press", escape_markdown(point.how_to_press),
+        "**" + escape_markdown(PRESSURE_LIMIT) + "**",
         "#### Cautions", escape_markdown(point.cautions),
+        ":small[:gray[" + escape_markdown(EVERY_POINT) + "]]",
         "#### What might explain an effect",
     ]
     for mid in point.mechanisms:

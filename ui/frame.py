@@ -9,8 +9,8 @@ import streamlit as st
 
 from meridians import DATA_DIR, DataError, load_atlas
 from meridians.draw.body_images import ICON, STATIC_URL
-from meridians.model import Atlas
-from meridians.safety import NOT_ADVICE, RED_FLAGS_EMERGENCY, RED_FLAGS_SOURCE, RED_FLAGS_URGENT
+from meridians.model import Atlas, Safety
+from meridians.safety import NOT_ADVICE
 
 from . import url
 from .text import escape_markdown
@@ -37,13 +37,22 @@ def atlas() -> Atlas:
     return loaded
 
 
-def red_flags() -> None:
-    st.markdown("**Call 999 or go to A&E now** if you have back pain with:")
-    st.markdown("\n".join(f"- {item}" for item in RED_FLAGS_EMERGENCY))
-    st.markdown("**See a GP urgently or call NHS 111** if you have back pain with:")
-    st.markdown("\n".join(f"- {item}" for item in RED_FLAGS_URGENT))
-    st.caption(RED_FLAGS_SOURCE)
+def red_flags(safety: Safety) -> None:
+    """Each group of signs as one Markdown block, then where each sign comes from (data/safety.yaml)."""
+    cited: dict[str, int] = {}
+    for group in safety.red_flags:
+        lines = [f"**{escape_markdown(group.heading)}**"]
+        for flag in group.flags:
+            marks = ",".join(str(cited.setdefault(s, len(cited) + 1)) for s in flag.sources)
+            lines.append(f"- {escape_markdown(flag.text)} :small[:gray[({marks})]]")
+        st.markdown("\n".join(lines))
+    st.caption("  \n".join(f"({n}) " + escape_markdown(safety.sources[s].citation) for s, n in cited.items()))
 
+
+# When data/safety.yaml cannot be read, the frame still says where to go.
+RED_FLAGS_UNREAD = ("The list of warning signs could not be read. With back pain and numbness between the legs, new "
+                    "bladder or bowel trouble or weak legs, call your local emergency number (999 in the UK, 112 in "
+                    "Europe, 911 in North America).")
 
 PAGE_CSS = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
 
@@ -57,7 +66,11 @@ def page_frame(title: str, anchor: str | None = None) -> None:
     st.caption(NOT_ADVICE)
     with st.sidebar:
         with st.expander("When to see a doctor now", icon=":material/emergency:"):
-            red_flags()
+            loaded = _load(os.environ.get("MERIDIAN_DATA", str(DATA_DIR)))
+            if isinstance(loaded, Atlas):  # bad data: atlas() shows the problems on the page
+                red_flags(loaded.safety)
+            else:
+                st.markdown(escape_markdown(RED_FLAGS_UNREAD))
 
 
 def notices(items: tuple[str, ...]) -> None:

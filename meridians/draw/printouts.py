@@ -16,7 +16,7 @@ from meridians.draw.body_images import draw_view
 from meridians.draw.colours import PREGNANCY_RIM
 from meridians.model import Atlas
 from meridians.routine import best_views
-from meridians.safety import NOT_ADVICE
+from meridians.safety import EVERY_POINT, NOT_ADVICE, PRESSURE_LIMIT
 
 ZOOM = 2  # the view image at twice its screen size: 1200 x 2400 for the whole body
 PNG_DPI = 200  # so the whole-body chart prints about 15 cm wide
@@ -209,7 +209,7 @@ def routine_pdf(atlas: Atlas, routine: tuple[str, ...], minutes: int, today: dat
     draw.text((MARGIN, y), "My acupressure routine", font=title_font, fill=INK)
     y += _line_height(title_font)
     plan = (f"{len(routine)} points, in this order. Press each for {minutes} minute{'s' * (minutes > 1)} "
-            "with steady, comfortable pressure; both sides for paired points.")
+            f"with steady, comfortable pressure; both sides for paired points. {PRESSURE_LIMIT} {EVERY_POINT}")
     for line in wrap(plan, sub_font, width):
         draw.text((MARGIN, y), line, font=sub_font, fill=GREY)
         y += _line_height(sub_font)

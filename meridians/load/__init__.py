@@ -43,18 +43,22 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
         return PartialAtlas({}, {}, {}, (), None, problems)
     views, found = build_views(MergedBody(sources["body/*.yaml"]))
     problems += found
-    singles = [sources[name] for name in ("meridians.yaml", "mechanisms.yaml", "studies.yaml", "conditions.yaml")]
+    singles = [sources[name] for name in ("meridians.yaml", "mechanisms.yaml", "studies.yaml", "conditions.yaml",
+                                          "safety.yaml")]
     if not all(singles):
         return PartialAtlas(views, {}, {}, (), None, problems)
-    [mer], [mech], [stud], [cond] = singles
+    [mer], [mech], [stud], [cond], [safe] = singles
     meridians, found = build.meridians(mer)
     problems += found + checks.standard_meridians(mer, meridians)
     regions = build.regions(mer)
     mechanisms, found = build.mechanisms(mech)
     problems += found
-    known = {"meridian": meridians, "region": regions, "mechanism": mechanisms}
+    safety, found = build.safety(safe)
+    problems += found
+    known = {"meridian": meridians, "region": regions, "mechanism": mechanisms, "safety source": safety.sources}
     points, positions, found = build.points(sources["points/*.yaml"], Placer(views), known)
     problems += found + checks.meridian_points(mer, meridians, points)
+    problems += checks.safety_refs(safe, safety.sources, points) + checks.shared_english_names(sources["points/*.yaml"], points)
     studies, found = build.studies(stud)
     problems += found + checks.study_refs(stud, points, mechanisms) + checks.mechanism_refs(mech, studies)
     conditions, found = build.conditions(cond)
@@ -62,7 +66,7 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
     atlas = None if problems else Atlas(
         views=frozen_map(views), meridians=frozen_map(meridians), regions=frozen_map(regions),
         points=frozen_map(points), mechanisms=frozen_map(mechanisms), studies=frozen_map(studies),
-        positions=positions, conditions=frozen_map(conditions),
+        positions=positions, conditions=frozen_map(conditions), safety=safety,
     )
     return PartialAtlas(views, meridians, points, positions, atlas, problems)
 

@@ -11,12 +11,17 @@ from meridians.load.yaml_source import Source
 from meridians.model import (
     Condition,
     Effect,
+    LocationStatus,
     Mechanism,
     Meridian,
     Point,
     Position,
     Pregnancy,
+    RedFlag,
+    RedFlagGroup,
     Region,
+    Safety,
+    SafetySource,
     Site,
     Study,
     frozen_map,
@@ -73,6 +78,17 @@ def conditions(src: Source) -> tuple[dict[str, Condition], list[Problem]]:
     ) for _, _, raw, repeat in entries if not repeat}, [repeat for *_, repeat in entries if repeat]
 
 
+def safety(src: Source) -> tuple[Safety, list[Problem]]:
+    entries = list(first_of_each([src], "sources", "id", "safety source"))
+    sources = {raw["id"]: SafetySource(
+        id=raw["id"], title=raw["title"], seen=raw["seen"], url=raw.get("url"), doi=raw.get("doi"),
+        pmid=raw.get("pmid"), pmcid=raw.get("pmcid"), names=tuple(raw.get("names", [])),
+    ) for _, _, raw, repeat in entries if not repeat}
+    groups = tuple(RedFlagGroup(g["id"], g["heading"], tuple(RedFlag(f["text"], tuple(f["sources"])) for f in g["flags"]))
+                   for g in src.data["red_flags"])
+    return Safety(frozen_map(sources), groups), [repeat for *_, repeat in entries if repeat]
+
+
 def _site(raw: dict) -> Site:
     return Site(
         views=tuple(raw["views"]), at=raw["at"], toward=raw.get("toward"), cun=float(raw.get("cun", 0)),
@@ -81,15 +97,23 @@ def _site(raw: dict) -> Site:
     )
 
 
-def _point(raw: dict, sites: tuple[Site, ...]) -> Point:
-    preg = raw.get("pregnancy")
+def _pregnancy(raw: dict | None, sources: Mapping[str, SafetySource]) -> Pregnancy | None:
+    if raw is None:
+        return None
+    cited = [sources[s].citation for s in raw["sources"] if s in sources]
+    return Pregnancy(raw["note"], "; ".join(cited), tuple(raw["sources"]))
+
+
+def _point(raw: dict, sites: tuple[Site, ...], sources: Mapping[str, SafetySource]) -> Point:
+    status = raw["location_status"]
     return Point(
         code=raw["code"], pinyin=raw["pinyin"], hanzi=raw["hanzi"], hanzi_simplified=raw.get("hanzi_simplified"),
         english=raw["english"], meridian=raw["meridian"], region=raw["region"], location=raw["location"],
         how_to_find=raw["how_to_find"], how_to_press=raw["how_to_press"], cautions=raw["cautions"],
         traditional_use=raw["traditional_use"], bilateral=raw["bilateral"],
         sides_together=raw.get("sides_together", False), mechanisms=tuple(raw["mechanisms"]),
-        sites=sites, pregnancy=Pregnancy(preg["note"], preg["source"]) if preg else None,
+        sites=sites, pregnancy=_pregnancy(raw.get("pregnancy"), sources),
+        location_status=LocationStatus(status["kind"], status.get("note")), english_note=raw.get("english_note"),
     )
 
 
@@ -102,13 +126,17 @@ def _references(src: Source, here: tuple, raw: dict, known: Mapping[str, Mapping
     expected = raw["meridian"] if raw["meridian"] != "EX" else "EX-"
     if raw["meridian"] in known["meridian"] and not raw["code"].startswith(expected):
         problems.append(src.problem(here + ("code",), f"code '{raw['code']}' does not belong to meridian '{raw['meridian']}'"))
-    return problems + unknown(src, here + ("mechanisms",), raw["mechanisms"], known["mechanism"], "mechanism")
+    problems += unknown(src, here + ("mechanisms",), raw["mechanisms"], known["mechanism"], "mechanism")
+    if "pregnancy" in raw:
+        problems += unknown(src, here + ("pregnancy", "sources"), raw["pregnancy"]["sources"], known["safety source"],
+                            "source (data/safety.yaml)")
+    return problems
 
 
 def points(sources: list[Source], placer: Placer, known: Mapping[str, Mapping],
            ) -> tuple[dict[str, Point], tuple[Position, ...], list[Problem]]:
-    """Every point of the points files, and its positions on every view; `known` maps "meridian", "region"
-    and "mechanism" to what the other files define."""
+    """Every point of the points files, and its positions on every view; `known` maps "meridian", "region",
+    "mechanism" and "safety source" to what the other files define."""
     built: dict[str, Point] = {}
     positions: list[Position] = []
     problems: list[Problem] = []
@@ -123,5 +151,5 @@ def points(sources: list[Source], placer: Placer, known: Mapping[str, Mapping],
             placed, found = placer.place(raw["code"], site, raw["bilateral"])
             positions += placed
             problems += [src.problem(here + ("sites", j) + below, reason) for below, reason in found]
-        built[raw["code"]] = _point(raw, sites)
+        built[raw["code"]] = _point(raw, sites, known["safety source"])
     return built, tuple(positions), problems

@@ -91,3 +91,38 @@ def condition_refs(src: Source, points: Mapping[str, Point]) -> list[Problem]:
                 problems.append(src.problem(("conditions", i, "words", j), f"the word '{word}' {why}"))
             first.setdefault(key, raw["id"])
     return problems
+
+
+def safety_refs(src: Source, sources: Mapping, points: Mapping[str, Point]) -> list[Problem]:
+    """Every red flag cites known sources, and a pregnancy source's listed points are all flagged citing it
+    (a flag that follows its source follows it for every point the source names)."""
+    problems = [problem
+                for i, group in enumerate(src.data["red_flags"])
+                for j, flag in enumerate(group["flags"])
+                for problem in unknown(src, ("red_flags", i, "flags", j, "sources"), flag["sources"], sources, "source")]
+    for i, raw in enumerate(src.data["sources"]):
+        for j, code in enumerate(raw.get("names", [])):
+            point = points.get(code)
+            if point is None:
+                problems.append(src.problem(("sources", i, "names", j), f"unknown point '{code}'"))
+            elif point.pregnancy is None or raw["id"] not in point.pregnancy.sources:
+                problems.append(src.problem(("sources", i, "names", j), (
+                    f"{raw['id']} lists {code} among the points to avoid in pregnancy, but {code} has no pregnancy "
+                    f"flag citing {raw['id']}")))
+    return problems
+
+
+def shared_english_names(sources: Iterable[Source], points: Mapping[str, Point]) -> list[Problem]:
+    """Two points with one English name are told apart only by their code: each says why (english_note)."""
+    by_name: dict[str, list[str]] = {}
+    for code, p in points.items():
+        by_name.setdefault(fold(p.english), []).append(code)
+    problems = []
+    for src in sources:
+        for i, raw in enumerate(src.data["points"]):
+            others = [c for c in by_name.get(fold(raw["english"]), []) if c != raw["code"]]
+            if others and "english_note" not in raw and raw["code"] in points:
+                problems.append(src.problem(("points", i, "english"), (
+                    f"the English name '{raw['english']}' is also {', '.join(others)}'s: give another or say why "
+                    "in english_note")))
+    return problems

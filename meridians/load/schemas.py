@@ -12,6 +12,7 @@ def _pattern(regex: str, says: str) -> dict:
 
 _text = {"type": "string", "minLength": 1}
 _id = _pattern("^[a-z][a-z0-9_]*$", "an id in lower case letters, digits and _ (e.g. hsieh2006)")
+_sourced = {"type": "array", "items": _id, "minItems": 1, "uniqueItems": True}  # ids of sources in safety.yaml
 _xy = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 _ref = {"type": "object", "required": ["from", "to"], "additionalProperties": False,
         "properties": {"from": _text, "to": _text, "cun": {"type": "number", "exclusiveMinimum": 0}}}
@@ -158,6 +159,16 @@ MERIDIANS = {
     },
 }
 
+# How settled a location is (docs/architecture.md); a note is required where the status needs a reason.
+_location_status = {
+    "type": "object",
+    "required": ["kind"],
+    "additionalProperties": False,
+    "properties": {"kind": {"enum": ["who", "who_note", "our_reading", "extra"]}, "note": _text},
+    "if": {"properties": {"kind": {"enum": ["who_note", "our_reading"]}}},
+    "then": {"required": ["kind", "note"]},
+}
+
 POINTS = {
     "type": "object",
     "required": ["points"],
@@ -169,7 +180,8 @@ POINTS = {
             "items": {
                 "type": "object",
                 "required": ["code", "pinyin", "hanzi", "english", "meridian", "region", "location", "how_to_find",
-                             "how_to_press", "cautions", "traditional_use", "bilateral", "mechanisms", "sites"],
+                             "how_to_press", "cautions", "traditional_use", "bilateral", "mechanisms", "sites",
+                             "location_status"],
                 "additionalProperties": False,
                 "properties": {
                     "code": _pattern("^([A-Z]{2}[1-9][0-9]?|EX-(HN|B|UE|LE|CA)[1-9][0-9]?)$", "a WHO point code (e.g. BL23 or EX-B2)"),
@@ -177,6 +189,7 @@ POINTS = {
                     "hanzi": _text,
                     "hanzi_simplified": _text,
                     "english": _text,
+                    "english_note": _text,
                     "meridian": _text,
                     "region": _text,
                     "location": _text,
@@ -187,8 +200,9 @@ POINTS = {
                     "bilateral": {"type": "boolean"},
                     "sides_together": {"const": True},
                     "mechanisms": {"type": "array", "items": _text, "minItems": 1, "uniqueItems": True},
-                    "pregnancy": {"type": "object", "required": ["note", "source"], "additionalProperties": False,
-                                  "properties": {"note": _text, "source": _text}},
+                    "pregnancy": {"type": "object", "required": ["note", "sources"], "additionalProperties": False,
+                                  "properties": {"note": _text, "sources": _sourced}},
+                    "location_status": _location_status,
                     "sites": {"type": "array", "items": _site, "minItems": 1},
                 },
             },
@@ -295,8 +309,49 @@ CONDITIONS = {
     },
 }
 
+SAFETY = {
+    "type": "object",
+    "required": ["sources", "red_flags"],
+    "additionalProperties": False,
+    "properties": {
+        "sources": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "title", "seen"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _id, "title": _text, "seen": _text,
+                    "url": _pattern(r"^https://\S+$", "an https:// address"),
+                    "doi": STUDIES["properties"]["studies"]["items"]["properties"]["doi"],
+                    "pmid": STUDIES["properties"]["studies"]["items"]["properties"]["pmid"],
+                    "pmcid": STUDIES["properties"]["studies"]["items"]["properties"]["pmcid"],
+                    "names": {"type": "array", "items": _text, "minItems": 1, "uniqueItems": True},
+                },
+                "anyOf": [{"required": ["url"]}, {"required": ["doi"]}, {"required": ["pmid"]}],
+            },
+        },
+        "red_flags": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "heading", "flags"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _id, "heading": _text,
+                    "flags": {"type": "array", "minItems": 1, "items": {
+                        "type": "object", "required": ["text", "sources"], "additionalProperties": False,
+                        "properties": {"text": _text, "sources": _sourced}}},
+                },
+            },
+        },
+    },
+}
+
 # Each entry: a file, or a folder of files that are read together (sorted by name).
 FILES = {
     "body/*.yaml": BODY, "meridians.yaml": MERIDIANS, "points/*.yaml": POINTS,
-    "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES, "conditions.yaml": CONDITIONS,
+    "mechanisms.yaml": MECHANISMS, "studies.yaml": STUDIES, "conditions.yaml": CONDITIONS, "safety.yaml": SAFETY,
 }

@@ -26,7 +26,12 @@ def test_every_page_renders_with_the_safety_notes(page_file):
     assert not at.exception, at.exception
     assert "not medical advice" in texts(at)
     assert any(e.label == "When to see a doctor now" for e in at.sidebar.expander)
-    assert "Call 999 or go to A&E now" in texts(at)
+    said = texts(at).replace("\\", "")  # as the reader sees it, without Markdown's escapes
+    assert "Call your local emergency number now (999 in the UK, 112 in Europe, 911 in North America)" in said
+    for sign in ("worse when you cough, sneeze or strain", "between the shoulder blades", "under 20 or over 50",
+                 "you inject drugs", "osteoporosis", "generally unwell", "no better after about a month"):
+        assert sign in said, sign
+    assert "over 60" not in said
 
 
 def test_explorer_starts_on_the_back_with_an_invitation_to_click():
@@ -227,6 +232,14 @@ def test_evidence_sizing_is_part_of_the_link():
     at = opened("explorer.py", size="evidence")
     assert at.selectbox(key="url_size").value == "evidence"
     assert not at.info
+
+
+def test_about_says_how_precise_a_location_can_be():
+    said = texts(opened("app_pages/3_About.py"))
+    assert "How precise a location is" in said
+    assert "centimetres apart" in said and "doi:10.1089/107555302320825156" in said
+    for status in ("WHO 2008 as written", "with a note or an alternative", "our reading", "an extra point"):
+        assert status in said, status
 
 
 def test_the_menu_is_the_apps_own_on_every_first_visit():

@@ -29,3 +29,16 @@ def test_the_card_holds_the_points_fields_positions_and_studies(atlas):
 def test_a_pregnancy_point_carries_its_caution_and_source(atlas):
     card = card_data(atlas, "LI4")
     assert card["pregnancy"] == {"note": atlas.points["LI4"].pregnancy.note, "source": atlas.points["LI4"].pregnancy.source}
+
+
+def test_every_card_says_where_the_point_stands_on_pregnancy_pressure_and_location(atlas):
+    listed, unlisted = card_data(atlas, "SP6"), card_data(atlas, "BL23")
+    assert listed["pregnancy"] and listed["pregnancy_line"] is None
+    assert unlisted["pregnancy"] is None
+    assert unlisted["pregnancy_line"] == "Pregnancy: not on the traditional lists of points to avoid that we cite."
+    for card in (listed, unlisted):
+        assert "Firmer is not better" in card["pressure_limit"] and "numb" in card["pressure_limit"]
+        assert "broken, inflamed or bruised skin" in card["every_point"]
+    assert unlisted["location_status"] == {"kind": "who", "line": "Location: WHO 2008, as written."}
+    assert card_data(atlas, "EX-B2")["location_status"]["line"].startswith("Location: an extra point")
+    assert "alternative" in card_data(atlas, "PC8")["location_status"]["line"]

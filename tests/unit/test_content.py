@@ -26,6 +26,59 @@ def test_points_traditionally_avoided_in_pregnancy_are_flagged_with_a_source(atl
             assert p.pregnancy.source.strip() and "traditional" in p.pregnancy.note.lower()
 
 
+def test_pregnancy_flags_follow_their_sources_for_every_point_they_name(atlas):
+    # BL29 beside BL27/BL28 in the summary of Carr 2015; the hypogastric list's ends and the navel
+    for code in ("BL29", "KI16", "ST25", "CV1", "CV8"):
+        assert atlas.points[code].pregnancy is not None, code
+    for source in atlas.safety.sources.values():
+        for code in source.names:
+            assert source.id in atlas.points[code].pregnancy.sources, (source.id, code)
+
+
+def test_a_pregnancy_source_shows_identifiers_only_from_the_source_entry(atlas):
+    carr = atlas.safety.sources["carr2015"]
+    assert (carr.doi, carr.pmid, carr.pmcid) == ("10.1136/acupmed-2015-010936", "26362792", "PMC4680134")
+    assert "doi:10.1136/acupmed-2015-010936" in atlas.points["BL29"].pregnancy.source
+    assert "every" not in atlas.points["LI4"].pregnancy.note.lower()  # no "in every list we found"
+
+
+def test_the_red_flags_cover_what_nhs_and_nice_list_each_with_a_source(atlas):
+    flags = [f for group in atlas.safety.red_flags for f in group.flags]
+    said = " ".join(f.text for f in flags).lower()
+    for sign in ("cough, sneeze or strain", "between the shoulder blades", "immune system", "inject drugs",
+                 "bacterial infection", "osteoporosis", "steroid", "under 20 or over 50", "generally unwell",
+                 "about a month", "saddle", "bladder or bowels", "both legs", "high temperature"):
+        assert sign in said, sign
+    assert "over 60" not in said
+    assert all(f.sources for f in flags)
+    emergency = atlas.safety.red_flags[0].heading
+    assert "local emergency number" in emergency and all(n in emergency for n in ("999", "112", "911"))
+
+
+def test_every_point_has_a_location_status_and_extra_points_say_so(atlas):
+    for p in atlas.points.values():
+        assert (p.location_status.kind == "extra") == p.code.startswith("EX-"), p.code
+        if p.location_status.kind in ("who_note", "our_reading"):
+            assert p.location_status.note, p.code
+
+
+def test_no_two_points_share_an_english_name_unexplained(atlas):
+    names: dict[str, list[str]] = {}
+    for p in atlas.points.values():
+        names.setdefault(p.english.casefold(), []).append(p.code)
+    shared = {n: c for n, c in names.items() if len(c) > 1}
+    assert all(atlas.points[c].english_note for codes in shared.values() for c in codes), shared
+    assert atlas.points["CV8"].english != atlas.points["HT7"].english
+
+
+def test_cards_leave_the_general_skin_caution_to_the_shared_line(atlas):
+    generic = ("Avoid broken, bruised or inflamed skin.", "Avoid broken or inflamed skin.",
+               "Avoid on bruised, broken or inflamed skin", "Avoid on bruised or broken skin.")
+    assert not [p.code for p in atlas.points.values() if any(g in p.cautions for g in generic)]
+    # what is left is the point's own: its artery, nerve, bone or region
+    assert all(p.cautions.strip() for p in atlas.points.values())
+
+
 def test_pinyin_carries_tone_marks(atlas):
     toned = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
     for p in atlas.points.values():

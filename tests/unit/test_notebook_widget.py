@@ -62,3 +62,10 @@ def test_without_ipywidgets_the_module_imports_and_the_widget_says_what_to_insta
     finally:
         monkeypatch.undo()
         importlib.reload(notebook)
+
+
+def test_the_notebook_card_says_the_pregnancy_status_pressure_limit_and_location_status(atlas):
+    page = notebook.card_html(card_data(atlas, "BL23"))
+    for line in ("Pregnancy: not on the traditional lists", "Firmer is not better", "Location: WHO 2008, as written",
+                 "On any point: not on broken, inflamed or bruised skin"):
+        assert line in page, line

@@ -1,0 +1,147 @@
+"""The placements the content review of December 2026 found wrong, each measured against what the chart draws
+(the cue lines of the collarbone, kneecap, hairline and arm), on every view that draws the point."""
+
+from __future__ import annotations
+
+import pytest
+from geometry import fraction_along, landmark, one
+from PIL import Image, ImageDraw
+
+
+def cue_with(atlas, view, near, kind="line"):
+    """The cue line of a view that passes through (or starts at) a given point."""
+    for cue in atlas.views[view].cues:
+        if cue.kind == kind and any(abs(x - near[0]) < 0.5 and abs(y - near[1]) < 0.5 for x, y in cue.points):
+            return cue.points
+    raise AssertionError(f"no {kind} cue through {near} on {view}")
+
+
+def y_on(polyline, x):
+    """The height of a polyline at x (its segments taken as straight)."""
+    for (x0, y0), (x1, y1) in zip(polyline, polyline[1:], strict=False):
+        if min(x0, x1) <= x <= max(x0, x1) and x0 != x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    raise AssertionError(f"x={x} is not under the line {polyline}")
+
+
+def cun_px(atlas, view, part):
+    return atlas.views[view].parts[part].cun_px
+
+
+@pytest.fixture
+def lateral(atlas):
+    return atlas.views["lateral"]
+
+
+def test_the_side_view_hand_is_a_hand_long_and_gb31_lies_at_its_fingertip(atlas, lateral):
+    arm = lateral.outlines[1]  # the hanging arm, drawn over the trunk
+    fingertip_y = max(y for _, y in arm)
+    wrist_y = landmark(atlas, "lateral", "snuffbox")[1]
+    body = lateral.outlines[0]
+    height = max(y for _, y in body) - min(y for _, y in body)
+    assert 0.10 <= (fingertip_y - wrist_y) / height <= 0.12  # a hand is about a tenth of the height
+    gb31 = one(atlas, "GB31", "lateral", "right")
+    assert abs(gb31.y - fingertip_y) < 3
+    crease, thigh = landmark(atlas, "lateral", "popliteal_crease")[1], cun_px(atlas, "lateral", "thigh")
+    assert (crease - gb31.y) / thigh == pytest.approx(9, abs=0.4)  # GB32 is 7 cun up, GB31 2 cun above it
+    gb32 = one(atlas, "GB32", "lateral", "right")
+    assert (gb32.y - gb31.y) / thigh == pytest.approx(2, abs=0.3)
+
+
+def kneecap(atlas, view):
+    apex = landmark(atlas, view, "patella_apex")
+    return next(c.points for c in atlas.views[view].cues
+                if c.kind == "line" and any(abs(x - apex[0]) < 0.5 and abs(y - apex[1]) < 0.5 for x, y in c.points)
+                and len(c.points) > 4)
+
+
+@pytest.mark.parametrize("view", ["anterior", "knee_front"])
+def test_st35_is_below_the_kneecap_and_lateral_to_the_patellar_ligament(atlas, view):
+    cap = kneecap(atlas, view)
+    apex_y = max(y for _, y in cap)
+    ligament = [c.points for c in atlas.views[view].cues
+                if c.kind == "line" and len(c.points) == 2 and c.points[0][0] == c.points[1][0]
+                and min(y for _, y in c.points) >= apex_y - 2 * atlas.views[view].scale]
+    assert ligament, "the patellar ligament is drawn"
+    lateral_edge = min(p[0][0] for p in ligament)
+    st35 = one(atlas, "ST35", view, "right")  # the body's right: the viewer's left, lateral is to the left
+    assert st35.y > apex_y and st35.x < lateral_edge
+
+
+@pytest.mark.parametrize("view", ["anterior", "knee_front"])
+def test_the_kneecap_is_about_as_wide_as_it_is_tall(atlas, view):
+    cap = kneecap(atlas, view)
+    width = max(x for x, _ in cap) - min(x for x, _ in cap)
+    height = max(y for _, y in cap) - min(y for _, y in cap)
+    assert 0.75 <= width / height <= 1.1
+    shin = cun_px(atlas, view, "shin")
+    assert width / shin >= 1.8  # a kneecap is about 2 cun wide
+    sp10, st34 = one(atlas, "SP10", view, "right"), one(atlas, "ST34", view, "right")
+    assert (sp10.x - st34.x) / shin >= 1.4
+
+
+HAIRLINE = {"GB15": 0.5, "GB16": 1.5, "GB17": 2.5, "GB18": 4}
+
+
+@pytest.mark.parametrize("code", HAIRLINE)
+def test_gallbladder_points_on_the_top_of_the_head_lie_their_distance_behind_the_drawn_hairline(atlas, code):
+    hairline = cue_with(atlas, "head_top", (300, 150))
+    cun = cun_px(atlas, "head_top", "head")
+    p = one(atlas, code, "head_top", "left")
+    assert (300 - p.x) / cun == pytest.approx(2.25, abs=0.05)  # straight above the pupil
+    assert (p.y - y_on(hairline, p.x)) / cun == pytest.approx(HAIRLINE[code], abs=0.1)
+
+
+def test_the_forehead_corners_on_the_top_of_the_head_are_four_and_a_half_cun_out(atlas):
+    hairline = cue_with(atlas, "head_top", (300, 150))
+    cun = cun_px(atlas, "head_top", "head")
+    assert (300 - min(x for x, _ in hairline)) / cun == pytest.approx(4.5, abs=0.1)
+
+
+@pytest.mark.parametrize("view", ["face", "anterior"])
+def test_bl3_is_straight_above_bl2(atlas, view):
+    bl2, bl3 = one(atlas, "BL2", view, "right"), one(atlas, "BL3", view, "right")
+    assert bl3.x == pytest.approx(bl2.x, abs=0.5) and bl3.y < bl2.y
+
+
+def test_bl3_on_the_top_of_the_head_is_as_far_out_as_on_the_face(atlas):
+    face = (300 - one(atlas, "BL3", "face", "right").x) / cun_px(atlas, "face", "face")
+    top = (300 - one(atlas, "BL3", "head_top", "left").x) / cun_px(atlas, "head_top", "head")
+    assert top == pytest.approx(face, abs=0.05)
+
+
+@pytest.mark.parametrize("code", ["BL4", "BL5"])
+@pytest.mark.parametrize("view, corner", [("anterior", "forehead_corner"), ("face", "forehead_corner"),
+                                          ("head_top", "forehead_corner")])
+def test_bl4_and_bl5_are_a_third_of_the_way_from_the_midline_to_the_forehead_corner(atlas, code, view, corner):
+    side = "left" if view == "head_top" else "right"
+    p = one(atlas, code, view, side)
+    assert (300 - p.x) / (300 - landmark(atlas, view, corner)[0]) == pytest.approx(1 / 3, abs=0.02)
+
+
+@pytest.mark.parametrize("code, below", [("KI27", "KI26"), ("ST13", "ST14")])
+def test_ki27_and_st13_lie_just_below_the_drawn_collarbone(atlas, code, below):
+    clavicle = cue_with(atlas, "anterior", (300, 228))
+    p, q = one(atlas, code, "anterior", "right"), one(atlas, below, "anterior", "right")
+    gap = p.y - y_on(clavicle, p.x)
+    assert 1 <= gap <= 6  # on the lower border, not a cun below it
+    assert (q.y - p.y) / cun_px(atlas, "anterior", "trunk_width") >= 1.5  # a rib and a space above the 1st space
+
+
+def on_polygon(polygon, size, xy) -> bool:
+    mask = Image.new("1", size, 0)
+    ImageDraw.Draw(mask).polygon(polygon, fill=1)
+    return bool(mask.getpixel((int(xy[0]), int(xy[1]))))
+
+
+def test_gb29_is_never_drawn_on_the_hanging_arm(atlas):
+    for name in ("lateral", "trunk_side", "hip_side"):
+        view = atlas.views[name]
+        source = atlas.views[view.source] if view.source else view
+        for spot in atlas.positions_in(name):
+            if spot.code == "GB29":  # in the source view's pixels, where the arm is drawn
+                xy = (spot.x / view.scale + view.origin[0], spot.y / view.scale + view.origin[1])
+                assert not any(on_polygon(arm, source.size, xy) for arm in source.outlines[1:]), name
+    asis, trochanter = landmark(atlas, "trunk_side", "asis"), landmark(atlas, "trunk_side", "greater_trochanter")
+    spot = one(atlas, "GB29", "trunk_side", "right")
+    assert fraction_along((spot.x, spot.y), asis, trochanter, tolerance=1) == pytest.approx(0.5, abs=0.02)
