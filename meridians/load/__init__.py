@@ -57,6 +57,7 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
     problems += found + checks.meridian_points(mer, meridians, points)
     studies, found = build.studies(stud)
     problems += found + checks.study_refs(stud, points, mechanisms) + checks.mechanism_refs(mech, studies)
+    problems += checks.study_kinds(stud, studies, points)
     conditions, found = build.conditions(cond)
     problems += found + checks.condition_refs(cond, points)
     atlas = None if problems else Atlas(
