@@ -32,7 +32,9 @@ st.markdown(
 - **The mechanisms** come from the article this chart grew from. Four are ideas physiology or psychology can test;
   "release of blocked energy" is the traditional Chinese explanation and is shown as a belief.
 - **Pregnancy cautions** are traditional: they mark points that traditional lists say to avoid. A 2015 review found
-  no objective evidence of harm from these points, but we keep the caution.
+  no objective evidence of harm from needling these points, and a 2014 systematic review of acupuncture in
+  pregnancy found few side effects, mostly mild; both are of needling, not pressure, and few studies reported
+  side effects carefully, so we keep the caution.
 """
 )
 st.header("What the evidence says overall", anchor=False)
