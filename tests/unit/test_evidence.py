@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from meridians.draw.chart import MARKER_SIZE, chart
 from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.draw.evidence import RESULT_SYMBOLS, rows, timeline
+from meridians.model import Effect
 from meridians.query import trial_counts
 
 
@@ -74,3 +78,10 @@ def test_evidence_mode_sizes_markers_by_trial_use(atlas):
     size = {c[0]: s for t in fig.data if t.mode == "markers" and t.customdata and t.name != "Selected"
             for c, s in zip(t.customdata, t.marker.size if isinstance(t.marker.size, tuple) else [t.marker.size] * len(t.x), strict=True)}
     assert size["BL23"] > MARKER_SIZE > size["BL52"]
+
+
+@given(start=st.floats(min_value=0.1, max_value=260), length=st.floats(min_value=0.1, max_value=260))
+def test_a_span_is_drawn_inside_itself(start, length):
+    effect = Effect(weeks=start + length, result="benefit", against="x", note="y", from_weeks=start)
+    assert start < effect.plotted_at < start + length
+    assert Effect(weeks=start, result="benefit", against="x", note="y").plotted_at == start
