@@ -81,7 +81,7 @@ OVERCLAIMS = ("about as helpful as real ones", "found it no better than sham", "
 
 
 def test_no_page_summary_or_entry_repeats_a_claim_the_evidence_does_not_bear():
-    texts = [ROOT / "README.md", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
+    texts = [ROOT / "README.md", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
              *sorted((ROOT / "data").glob("*.yaml"))]
     for path in texts:
         text = " ".join(path.read_text(encoding="utf-8").lower().split())
@@ -91,7 +91,7 @@ def test_no_page_summary_or_entry_repeats_a_claim_the_evidence_does_not_bear():
 
 def test_the_summaries_name_the_evidence_by_kind(atlas):
     """Large acupuncture trials close to sham; small acupressure trials found a difference; shams are hard."""
-    research = (ROOT / "pages" / "2_Research.py").read_text(encoding="utf-8")
+    research = (ROOT / "app_pages" / "2_Research.py").read_text(encoding="utf-8")
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     for text in (" ".join(research.replace('"\n    "', "").split()), readme):
         assert all(name in text for name in ("GERAC", "Cherkin 2009", "Brinkhaus 2006", "Tan 2015")), text[:200]
