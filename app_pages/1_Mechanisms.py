@@ -15,8 +15,9 @@ atlas = frame.atlas()
 st.text(
     "Why might pressing a point ease back pain? The article this chart grew from names five possible reasons. "
     "Four can be tested by physiology or psychology; the fifth is the traditional Chinese explanation, shown "
-    "here as a belief. None of them needs the exact point to matter, and trials that compared real and sham "
-    "points for back pain found little difference."
+    "here as a belief. None of them needs the exact point to matter. In large acupuncture trials for back pain, "
+    "real needling did little or no better than sham needling; a few small acupressure trials found real points "
+    "better than sham, though a convincing sham for pressure is hard to make."
 )
 
 for m in atlas.mechanisms.values():

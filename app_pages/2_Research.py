@@ -16,8 +16,10 @@ from ui.url import url_widget
 atlas, state = frame.stateful_page("Research", ResearchState)
 st.text(
     "Every study behind the chart, with what it found, how long the effect lasted and how sure the evidence is. "
-    "The overall picture: acupressure and massage may ease low back pain for a short time; the evidence is of "
-    "low quality, and trials with sham points found them about as helpful as real ones."
+    "The overall picture: acupressure and massage may ease low back pain for a short time, on low-quality "
+    "evidence. Large acupuncture trials (GERAC, Cherkin 2009, Brinkhaus 2006) found real needling little or no "
+    "better than sham; small sham-controlled acupressure trials found real points better, and a review of sham "
+    "acupressure (Tan 2015) shows why such shams are hard to make."
 )
 
 with st.sidebar:
@@ -61,7 +63,8 @@ if timed:
     st.text("Each row is a study and what it was compared with; each marker a result at the time it was measured. "
             "Colour is the certainty of the evidence, shape is what was found. Few results reach the shaded "
             "zone of six months and longer, and the only graded one there (the 2015 Cochrane review of massage) "
-            "found no lasting benefit.")
+            "found no lasting benefit over inactive controls (sham, waiting list or no treatment). A bar is a result "
+            "the source gives only within a span, such as \"short term\".")
     st.plotly_chart(timeline(timed), config={"displayModeBar": False}, width="stretch")
 
 st.subheader("The studies", anchor=False)

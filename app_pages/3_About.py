@@ -26,11 +26,15 @@ st.markdown(
   the journal or publisher, or a library or registry record. Every DOI and PubMed number shown was seen on such
   a record; where we could not confirm one, it is left out.
 - **Certainty of evidence** uses the GRADE scale (high, moderate, low, very low) as the study's authors or a
-  later review judged it; "not graded" means nobody rated it.
+  later review judged it. "Not graded" means we saw no rating of that study on its own: either none was made
+  (a theory, an animal study) or one exists that we could not read (NICE 2016); each entry's note says which,
+  and whether a review rated it together with other trials.
 - **The mechanisms** come from the article this chart grew from. Four are ideas physiology or psychology can test;
   "release of blocked energy" is the traditional Chinese explanation and is shown as a belief.
 - **Pregnancy cautions** are traditional: they mark points that traditional lists say to avoid. A 2015 review found
-  no objective evidence of harm from these points, but we keep the caution.
+  no objective evidence of harm from needling these points, and a 2014 systematic review of acupuncture in
+  pregnancy found few side effects, mostly mild; both are of needling, not pressure, and few studies reported
+  side effects carefully, so we keep the caution.
 """
 )
 st.header("How precise a location is", anchor=False)
@@ -56,8 +60,10 @@ st.header("What the evidence says overall", anchor=False)
 st.text(
     "Acupressure and massage may ease low back pain for a short time. The Cochrane review of massage (2015) rated "
     "the evidence low to very low and found no lasting benefit; an earlier, more hopeful review (2009) was "
-    "overturned by it. Acupuncture trials with sham needles found the sham about as helpful as the real thing, "
-    "which suggests the exact point matters less than the pressure, the touch and the care."
+    "overturned by it. Large acupuncture trials with sham needles (GERAC, Cherkin 2009, Brinkhaus 2006) found the "
+    "sham nearly as helpful as the real thing, which suggests the exact point matters less than the needling, "
+    "the touch and the care. Small sham-controlled acupressure trials found real points better, but shams for "
+    "pressure are hard to make convincing (Tan 2015)."
 )
 st.header("Method", anchor=False)
 st.text(

@@ -49,11 +49,12 @@ if step == 0:
                  query_params=to_params(State(routine=routine), atlas))
 
     st.subheader("Start from a trial's points", anchor=False)
-    st.caption("The point sets that randomised trials used, where we could verify them. The trials found short-term "
-               "help at best, and the evidence is of low quality.")
+    st.caption("The whole point sets of randomised trials, where we could verify them. Below each: how the trial "
+               "gave the points and what it found; the evidence is of low quality.")
     for study in trial_routines(atlas):
-        routine_ui.page_link(atlas, study.points, f"{study.short}: {', '.join(study.points)}")
-        st.caption(escape_markdown(f"{CERTAINTY_LABELS[study.certainty]}; lasted: {study.follow_up}. {study.citation}"))
+        routine_ui.page_link(atlas, study.routine_points, f"{study.short}: {', '.join(study.routine_points)}")
+        st.caption(escape_markdown(f"{study.routine_note} {CERTAINTY_LABELS[study.certainty]}; lasted: "
+                                   f"{study.follow_up}. {study.citation}"))
 else:
     code = routine[step - 1]
     point = atlas.points[code]

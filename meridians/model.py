@@ -29,6 +29,7 @@ MECHANISM_KINDS = MappingProxyType(
 DESIGN_LABELS = MappingProxyType(
     {
         "systematic_review": "Systematic review",
+        "narrative_review": "Narrative review",
         "rct": "Randomised trial",
         "mechanism_study": "Mechanism study",
         "guideline": "Guideline",
@@ -39,10 +40,21 @@ CLAIM_LABELS = MappingProxyType(
     {
         "lbp_trial": "Tested in trials for low back pain",
         "mechanism": "Proposed mechanism",
-        "traditional": "Traditional indication",
+        "safety": "Safety of treatment",
+        "method": "How trials are done",
+        "comment": "Comment on a trial",
         "guideline": "Guideline recommendation",
     }
 )
+# What a study's list of points is: only a trial's own set, as its source gives it, is used as a routine.
+POINTS_ARE = MappingProxyType(
+    {
+        "protocol": "the whole point set the study used, as its source lists it",
+        "part_of_protocol": "some of the points the study used (the rest are unknown or not on this chart)",
+        "named_only": "points a secondary source names, not verified as the study's own",
+    }
+)
+SAMPLE_UNITS = MappingProxyType({"people": "people", "animals": "animals", "nerve_cells": "nerve cells recorded"})
 
 
 def frozen_map(items: Mapping) -> Mapping:
@@ -259,6 +271,13 @@ class Effect:
     against: str
     note: str
     certainty: str | None = None
+    from_weeks: float | None = None  # measured at some time between this and `weeks` (a review's "short term")
+
+    @property
+    def plotted_at(self) -> float:
+        """Where the result is drawn: its time, or the middle of its span (on a log scale) when the source gives
+        only a span, so a "short term" result is never drawn at the span's far end."""
+        return self.weeks if self.from_weeks is None else (self.from_weeks * self.weeks) ** 0.5
 
 
 @dataclass(frozen=True)
@@ -291,7 +310,25 @@ class Study:
     pmcid: str | None = None
     cochrane_id: str | None = None
     n: int | None = None
+    sample_unit: str = "people"  # what `n` counts
+    points_are: str | None = None  # one of POINTS_ARE, when `points` is not empty
+    routine_note: str | None = None  # how the trial gave its points and what it found, said with its routine
     seed_reference: int | None = None
+
+    @property
+    def sample(self) -> str | None:
+        """The sample's size in words: '129 people', '68 nerve cells recorded'."""
+        return f"{self.n:,} {SAMPLE_UNITS[self.sample_unit]}" if self.n else None
+
+    @property
+    def used_points(self) -> tuple[str, ...]:
+        """The points the study is known to have used: a point only named by a secondary source is not."""
+        return self.points if self.points_are in ("protocol", "part_of_protocol") else ()
+
+    @property
+    def routine_points(self) -> tuple[str, ...]:
+        """A randomised trial's whole point set, the only kind offered as a ready-made routine."""
+        return self.points if self.design == "rct" and self.points_are == "protocol" else ()
 
     @property
     def author_list(self) -> tuple[str, ...]:
@@ -364,4 +401,4 @@ class Atlas:
         return tuple(dict.fromkeys(p.view for p in self.positions_of(code)))
 
     def studies_of(self, code: str) -> tuple[Study, ...]:
-        return tuple(s for s in self.studies.values() if code in s.points)
+        return tuple(s for s in self.studies.values() if code in s.used_points)

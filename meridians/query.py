@@ -85,7 +85,7 @@ def symptom(atlas: Atlas, text: str) -> Symptom | None:
     studies = [s for s in atlas.studies.values() if condition.trials and s.claim == condition.trials]
     by_point: dict[str, list[Study]] = {}
     for study in studies:
-        for code in study.points:
+        for code in study.used_points:
             by_point.setdefault(code, []).append(study)
     tested = tuple(sorted(((c, tuple(ss)) for c, ss in by_point.items()), key=lambda t: -len(t[1])))
     traditional = tuple(c for c in condition.traditional if c not in by_point)
@@ -111,11 +111,12 @@ def best_match(atlas: Atlas, text: str) -> str | None:
 
 
 def trial_counts(atlas: Atlas) -> dict[str, int]:
-    """How many studies of low back pain used each point (points never used are left out)."""
+    """How many studies of low back pain used each point (points never used, or only named by a secondary
+    source, are left out)."""
     counts: dict[str, int] = {}
     for s in atlas.studies.values():
         if s.claim == "lbp_trial":
-            for code in s.points:
+            for code in s.used_points:
                 counts[code] = counts.get(code, 0) + 1
     return counts
 
@@ -162,7 +163,7 @@ def studies_matching(atlas: Atlas, *, designs=(), certainties=(), claim=None, me
             atlas.mechanisms[mechanism].studies_for + atlas.mechanisms[mechanism].studies_against
         ):
             continue
-        if point and point not in s.points:
+        if point and point not in s.used_points:
             continue
         if folded and folded not in fold(f"{s.authors} {s.title} {s.journal} {s.year} {s.summary}"):
             continue

@@ -34,8 +34,9 @@ def pregnancy_points(atlas: Atlas, routine: tuple[str, ...]) -> tuple[Point, ...
 
 
 def trial_routines(atlas: Atlas) -> tuple[Study, ...]:
-    """The randomised trials whose point sets were verified: ready-made routines, each citing its trial."""
-    return tuple(s for s in atlas.studies.values() if s.design == "rct" and s.points)
+    """The randomised trials whose whole point sets were verified: ready-made routines, each citing its trial and
+    saying how it gave the points (`Study.routine_note`)."""
+    return tuple(s for s in atlas.studies.values() if s.routine_points)
 
 
 def press_plan(point: Point, minutes: int) -> tuple[int, tuple[str, ...]]:

@@ -39,7 +39,7 @@ def identifiers(study: Study) -> str:
 def study_entry(study: Study) -> None:
     """The full entry of one study, as two elements (one Markdown, one caption): fewer elements to send and draw."""
     rows = [
-        ("Who took part", study.population + (f" ({study.n} people)" if study.n else "")),
+        ("Who took part", study.population + (f" ({study.sample})" if study.sample else "")),
         ("Treatment", study.intervention),
         ("Compared with", study.comparison),
         ("Measured", study.outcome),

@@ -65,4 +65,5 @@ def way_in(atlas: Atlas) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key="way_in"):
         routine_ui.page_link(atlas, codes, "Back pain? Start with the points the trials used")
         st.caption("Or search by symptom or point in the sidebar (» at the top on a phone). The trials found "
-                   "short-term help at best.")
+                   "small gains, mostly short-lived, and in the largest one needling these points did no better "
+                   "than a sham.")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import plotly.graph_objects as go
 
 from meridians.draw.colours import CERTAINTY_COLOURS
-from meridians.model import CERTAINTY_LABELS, RESULT_LABELS, Study
+from meridians.model import CERTAINTY_LABELS, RESULT_LABELS, Effect, Study
 
 RESULT_SYMBOLS = {"benefit": "circle", "small": "circle-open", "no_difference": "x-thin-open"}
 TICKS = {1: "1 week", 4: "1 month", 13: "3 months", 26: "6 months", 52: "1 year"}
@@ -23,6 +23,12 @@ def rows(studies: Iterable[Study]) -> list[tuple[str, Study, str]]:
     return out
 
 
+def _when(effect: Effect) -> str:
+    if effect.from_weeks is None:
+        return f"Week {effect.weeks:g}"
+    return f"Between week {effect.from_weeks:g} and week {effect.weeks:g}"
+
+
 def timeline(studies: Iterable[Study]) -> go.Figure:
     """Results against follow-up time; colour is certainty, shape is what was found."""
     table = rows(studies)
@@ -33,14 +39,19 @@ def timeline(studies: Iterable[Study]) -> go.Figure:
         effects = sorted((e for e in study.effects if e.against == against), key=lambda e: e.weeks)
         certainty = [e.certainty or study.certainty for e in effects]
         fig.add_trace(go.Scatter(
-            x=[e.weeks for e in effects], y=[label] * len(effects), mode="lines+markers", showlegend=False,
+            x=[e.plotted_at for e in effects], y=[label] * len(effects), mode="lines+markers", showlegend=False,
             line={"color": "#BBBBBB", "width": 1},
+            # a result the source gives only within a span ("short term") is a bar across the span
+            error_x={"type": "data", "symmetric": False, "color": "#888888", "thickness": 3, "width": 0,
+                     "array": [e.weeks - e.plotted_at for e in effects],
+                     "arrayminus": [e.plotted_at - (e.from_weeks or e.weeks) for e in effects],
+                     "visible": any(e.from_weeks for e in effects)},
             marker={"size": 13, "color": [CERTAINTY_COLOURS[c].hex for c in certainty],
                     "symbol": [RESULT_SYMBOLS[e.result] for e in effects], "line": {"width": 2}},
             customdata=[[study.id] for _ in effects],
-            text=[html.escape(f"{RESULT_LABELS[e.result]} ({CERTAINTY_LABELS[c]}): {e.note}")
+            text=[html.escape(f"{_when(e)}. {RESULT_LABELS[e.result]} ({CERTAINTY_LABELS[c]}): {e.note}")
                   for e, c in zip(effects, certainty, strict=True)],
-            hovertemplate="<b>%{y}</b>, week %{x}<br>%{text}<extra></extra>",
+            hovertemplate="<b>%{y}</b><br>%{text}<extra></extra>",
         ))
     for key, colour in CERTAINTY_COLOURS.items():
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=CERTAINTY_LABELS[key],

@@ -61,6 +61,7 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
     problems += checks.safety_refs(safe, safety.sources, points) + checks.shared_english_names(sources["points/*.yaml"], points)
     studies, found = build.studies(stud)
     problems += found + checks.study_refs(stud, points, mechanisms) + checks.mechanism_refs(mech, studies)
+    problems += checks.study_kinds(stud, studies, points)
     conditions, found = build.conditions(cond)
     problems += found + checks.condition_refs(cond, points)
     atlas = None if problems else Atlas(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from meridians.load.problems import Problem
 from meridians.load.yaml_source import Source
-from meridians.model import Meridian, Point, Study
+from meridians.model import CLAIM_LABELS, DESIGN_LABELS, SAMPLE_UNITS, Meridian, Point, Study
 from meridians.text import fold
 
 STANDARD_MERIDIANS = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
@@ -125,4 +126,68 @@ def shared_english_names(sources: Iterable[Source], points: Mapping[str, Point])
                 problems.append(src.problem(("points", i, "english"), (
                     f"the English name '{raw['english']}' is also {', '.join(others)}'s: give another or say why "
                     "in english_note")))
+
+
+# Which designs each claim and each sample unit can come from: an editorial has tested nothing, a review of
+# trials counts people, and only a study of animals or cells counts animals or cells.
+CLAIM_DESIGNS = {
+    "lbp_trial": {"rct", "systematic_review"},
+    "mechanism": {"mechanism_study", "systematic_review", "narrative_review"},
+    "safety": {"rct", "systematic_review", "narrative_review"},
+    "method": {"systematic_review", "narrative_review"},
+    "comment": {"commentary"},
+    "guideline": {"guideline"},
+}
+UNIT_DESIGNS = {"people": {"rct", "systematic_review", "narrative_review", "mechanism_study"},
+                "animals": {"mechanism_study"}, "nerve_cells": {"mechanism_study"}}
+ANIMAL_WORDS = re.compile(r"\b(rats?|mice|mouse|animals?|rabbits?|cats?|dogs?)\b", re.IGNORECASE)
+NOT_ON_CHART = re.compile(r"\b([A-Z]{2}[1-9][0-9]?|EX-[A-Z]{1,2}[1-9][0-9]?)\b[^.;)]*?\bnot on this chart")
+
+
+def study_kinds(src: Source, studies: Mapping[str, Study], points: Mapping[str, Point]) -> list[Problem]:
+    """Each study's claim, sample and point set fit what kind of study it is (issue 16: each of these was once
+    wrong in the data)."""
+    problems = []
+    for i, raw in enumerate(src.data["studies"]):
+        study = studies.get(raw["id"])
+        if study is None:
+            continue  # a duplicate, already reported
+        here = ("studies", i)
+        design = DESIGN_LABELS[study.design].lower()
+        if study.design not in CLAIM_DESIGNS[study.claim]:
+            problems.append(src.problem(here + ("claim",), (
+                f"a {design} cannot support the claim '{CLAIM_LABELS[study.claim]}' (it needs: "
+                f"{', '.join(sorted(DESIGN_LABELS[d].lower() for d in CLAIM_DESIGNS[study.claim]))})")))
+        problems += _sample(src, here, study, design)
+        problems += _point_set(src, here, study, points, design)
+        problems += [src.problem(here + ("effects", j, "from_weeks"),
+                                 f"a span must start before it ends ({e.from_weeks} is not before {e.weeks} weeks)")
+                     for j, e in enumerate(study.effects) if e.from_weeks is not None and e.from_weeks >= e.weeks]
+    return problems
+
+
+def _sample(src: Source, here: tuple, study: Study, design: str) -> list[Problem]:
+    if study.n is None:
+        return []
+    if study.design not in UNIT_DESIGNS[study.sample_unit]:
+        return [src.problem(here + ("n",), f"a {design} does not count {SAMPLE_UNITS[study.sample_unit]}")]
+    if study.sample_unit == "people" and (animal := ANIMAL_WORDS.search(study.population)):
+        return [src.problem(here + ("n",), f"the population is '{animal.group(0)}', so n does not count people "
+                            "(give its sample_unit: animals or nerve_cells)")]
+    return []
+
+
+def _point_set(src: Source, here: tuple, study: Study, points: Mapping[str, Point], design: str) -> list[Problem]:
+    problems = []
+    if study.points and study.points_are is None:
+        problems.append(src.problem(here + ("points",), "say what the points are (points_are: protocol, "
+                                    "part_of_protocol or named_only): only a trial's own set is a routine"))
+    if study.points_are in ("protocol", "part_of_protocol") and study.design not in ("rct", "mechanism_study"):
+        problems.append(src.problem(here + ("points_are",), f"a {design} did not use points itself"))
+    if study.routine_points and not study.routine_note:
+        problems.append(src.problem(here + ("routine_note",), "a trial's point set is offered as a routine: say how "
+                                    "the trial gave the points and what it found (routine_note)"))
+    for code in NOT_ON_CHART.findall(study.points_note or ""):
+        if code in points:
+            problems.append(src.problem(here + ("points_note",), f"says {code} is not on this chart, but it is"))
     return problems

@@ -198,6 +198,16 @@ def test_research_page_filters_and_offers_exports():
     assert labels == ["BibTeX", "RIS", "CSV"]
 
 
+def test_research_page_says_what_each_sample_counts_and_filters_by_the_new_claims():
+    at = opened("app_pages/2_Research.py", q="le bars")
+    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)  # shown unescaped
+    assert "anaesthetised rats (68 nerve cells recorded)" in shown and "68 people" not in shown
+    at = opened("app_pages/2_Research.py", claim="safety")
+    assert set(at.dataframe[0].value["Study"]) == {"Carr DJ 2015", "Park J 2014"}
+    at = opened("app_pages/2_Research.py", claim="traditional")  # a claim no study makes any more
+    assert at.info and not at.exception
+
+
 def test_research_page_notices_a_bad_filter():
     at = opened("app_pages/2_Research.py", design="astrology")
     assert "Unknown design" in at.info[0].value

@@ -26,6 +26,9 @@ def test_an_empty_routine_offers_the_trials_point_sets_with_their_citations():
     cherkin = next(label for label in links if label.startswith("Cherkin DC 2009"))
     assert links[cherkin] == "routine=BL23%2CBL40%2CKI3%2CGV3"
     assert any("Cherkin DC" in c.value and "Archives of Internal Medicine" in c.value for c in at.caption)  # the trial's citation
+    cherkin_caption = next(c.value for c in at.caption if "Cherkin DC" in c.value)
+    assert "needled, not pressed" in cherkin_caption and "no better than simulated needling" in cherkin_caption
+    assert not any(label.startswith(("Murphy", "Ghanbari")) for label in links)  # common points; part of a set
 
 
 def test_pregnancy_cautions_come_first_on_every_step():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 FOUNDATION_POINTS = {
     "BL20", "BL21", "BL22", "BL23", "BL24", "BL25", "BL26", "BL27", "BL28", "BL40", "BL52", "BL54", "BL57", "BL60",
     "GV3", "GV4", "GB30", "GB34", "KI3", "SP6", "ST36", "LI4", "SI3", "LR3", "HT7", "PC6", "GV20", "CV4", "CV6",
@@ -122,3 +124,78 @@ def test_every_study_says_how_long_and_how_sure(atlas):
 def test_every_point_is_linked_to_a_mechanism_and_the_traditional_one_is_not_alone(atlas):
     for p in atlas.points.values():
         assert set(p.mechanisms) - {"blocked_energy"}, f"{p.code} has only the traditional explanation"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# The claim the December 2026 review found overgeneralised (E7): said of acupressure, the library's own
+# sham-controlled acupressure trials say the opposite.
+OVERCLAIMS = ("about as helpful as real ones", "found it no better than sham", "sound physiology",
+              "nobody rated it", "reliably lowers anxiety")
+
+
+def test_no_page_summary_or_entry_repeats_a_claim_the_evidence_does_not_bear():
+    texts = [ROOT / "README.md", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
+             *sorted((ROOT / "data").glob("*.yaml"))]
+    for path in texts:
+        text = " ".join(path.read_text(encoding="utf-8").lower().split())
+        for claim in OVERCLAIMS:
+            assert claim not in text, f"{path.name}: {claim!r}"
+
+
+def test_the_summaries_name_the_evidence_by_kind(atlas):
+    """Large acupuncture trials close to sham; small acupressure trials found a difference; shams are hard."""
+    research = (ROOT / "app_pages" / "2_Research.py").read_text(encoding="utf-8")
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for text in (" ".join(research.replace('"\n    "', "").split()), readme):
+        assert all(name in text for name in ("GERAC", "Cherkin 2009", "Brinkhaus 2006", "Tan 2015")), text[:200]
+        assert "small sham-controlled acupressure trials found real points better" in text
+    verdict = atlas.mechanisms["blocked_energy"].verdict
+    assert all(name in verdict for name in ("Haake 2007", "Cherkin 2009", "Brinkhaus 2006", "Ghanbari 2022"))
+    assert "Moyer 2004" in atlas.mechanisms["relaxation"].verdict and "course" in atlas.mechanisms["relaxation"].verdict
+    assert "proved wrong" in atlas.mechanisms["pain_gate"].verdict
+
+
+def test_each_mechanism_list_holds_only_studies_that_bear_on_it(atlas):
+    relaxation = atlas.mechanisms["relaxation"]
+    assert "yip2004" not in relaxation.studies_for, "an unblinded add-on trial measured no mechanism"
+    assert {"linde2010", "brinkhaus2006"} <= set(relaxation.studies_for)
+    assert {"yuan2015", "ghanbari2022", "yeh2013"} <= set(relaxation.studies_against)
+
+
+def test_a_sample_says_what_it_counts(atlas):
+    assert atlas.studies["lebars1979"].sample == "68 nerve cells recorded"
+    assert atlas.studies["hsieh2006"].sample == "129 people"
+    assert atlas.studies["furlan2015"].sample == "3,096 people"
+    assert atlas.studies["frost2006"].sample is None
+
+
+def test_each_study_is_labelled_by_what_it_is(atlas):
+    s = atlas.studies
+    assert (s["carr2015"].design, s["carr2015"].claim) == ("narrative_review", "safety")
+    assert s["frost2006"].claim == "comment"
+    assert {s["han2004"].design, s["weerapong2005"].design} == {"narrative_review"}
+    assert s["park2014"].claim == "safety" and s["tan2015"].claim == "method"
+
+
+def test_the_studies_a_reviewer_expects_are_in_with_the_identifiers_seen(atlas):
+    """Only identifiers seen on a stored copy of each source; one not seen is left out and the entry says so."""
+    s = atlas.studies
+    assert (s["yuan2015"].doi, s["yuan2015"].pmcid, s["yuan2015"].pmid) == (
+        "10.1371/journal.pone.0117146", "PMC4339195", None)
+    assert (s["tan2015"].doi, s["tan2015"].pmcid) == ("10.1371/journal.pone.0132989", "PMC4503717")
+    assert (s["linde2010"].doi, s["linde2010"].pmid, s["linde2010"].pmcid) == (
+        "10.1186/1741-7015-8-75", "21092261", "PMC3001416")
+    assert (s["park2014"].doi, s["park2014"].pmid, s["park2014"].pmcid) == (
+        "10.1136/acupmed-2013-010480", "24554789", "PMC4112450")
+    assert s["haake2007"].pmid == "17893311"
+    for sid in ("yuan2015", "tan2015", "brinkhaus2006", "furlan2009"):
+        assert "not seen on a stored copy" in s[sid].certainty_note, sid
+    assert s["brinkhaus2006"].pmid is None and s["furlan2009"].doi is None
+
+
+def test_a_set_of_common_points_is_not_a_trial_protocol(atlas):
+    murphy = atlas.studies["murphy2019"]
+    assert murphy.points_are == "named_only" and murphy.used_points == () and murphy.routine_points == ()
+    assert murphy not in atlas.studies_of("HT7")
+    ghanbari = atlas.studies["ghanbari2022"]
+    assert set(ghanbari.used_points) == {"EX-HN3", "GB20"} and ghanbari.routine_points == ()

@@ -83,6 +83,16 @@ def test_trial_routines_are_the_verified_point_sets_of_randomised_trials():
     assert all(parse(to_params(State(routine=s.points), ATLAS), State, ATLAS)[1] == () for s in trials)
 
 
+def test_a_trial_routine_says_how_the_trial_gave_its_points_and_what_it_found():
+    """Cherkin 2009 needled its points, and real needling did no better than simulated: a routine must say so."""
+    trials = {s.id: s for s in trial_routines(ATLAS)}
+    assert all(s.routine_note for s in trials.values())
+    note = trials["cherkin2009"].routine_note
+    assert "needled, not pressed" in note and "no better than simulated" in note
+    assert "52 weeks" in trials["cherkin2009"].follow_up  # said beside it: the benefit over usual care lasted
+    assert "murphy2019" not in trials and "ghanbari2022" not in trials  # common points; part of a set
+
+
 def test_pregnancy_cautions_are_found_in_routine_order():
     assert [p.code for p in pregnancy_points(ATLAS, ("SP6", "BL23", "LI4"))] == ["SP6", "LI4"]
     assert pregnancy_points(ATLAS, ("BL23",)) == ()

@@ -46,6 +46,38 @@ CASES = {
                                        ["points/back.yaml:", "does not belong to meridian 'BL'"]),
     "study uses an unknown point": ("studies.yaml", "points: [BL23, BL40, KI3, GV3]", "points: [BL23, BL99]",
                                     ["studies.yaml:", ".points[1]", "unknown point 'BL99'"]),
+    # Each class of study error the December 2026 content review found, as the data check sees it.
+    "a sample of nerve cells counted as people": (
+        "studies.yaml", "    n: 68\n    sample_unit: nerve_cells\n", "    n: 68\n",
+        ["studies.yaml:", "studies[", ".n", "the population is 'rats', so n does not count people"]),
+    "a review counting nerve cells": (
+        "studies.yaml", "    n: 3096\n", "    n: 3096\n    sample_unit: nerve_cells\n",
+        ["studies.yaml:", ".n", "a systematic review does not count nerve cells recorded"]),
+    "an editorial said to be tested in trials": (
+        "studies.yaml", "    claim: comment\n", "    claim: lbp_trial\n",
+        ["studies.yaml:", ".claim", "a commentary cannot support the claim 'Tested in trials for low back pain'"]),
+    "a safety review given as a guideline": (
+        "studies.yaml", "    design: narrative_review\n    population: \"pregnant", "    design: guideline\n    population: \"pregnant",
+        ["studies.yaml:", ".claim", "a guideline cannot support the claim 'Safety of treatment'"]),
+    "common points given as a protocol": (
+        "studies.yaml", "    points_are: named_only\n", "    points_are: protocol\n",
+        ["studies.yaml:", ".routine_note", "a trial's point set is offered as a routine"]),
+    "points given without saying what they are": (
+        "studies.yaml", "    points_are: named_only\n", "",
+        ["studies.yaml:", ".points", "say what the points are"]),
+    "a review said to have used points itself": (
+        "studies.yaml", "    points: []\n    points_note: \"Review of massage in general, not of named points.\"\n    seed_reference: 4",
+        "    points: [BL23]\n    points_are: protocol\n    points_note: \"Review of massage in general, not of named points.\"\n    seed_reference: 4",
+        ["studies.yaml:", ".points_are", "a systematic review did not use points itself"]),
+    "a point said to be off the chart that is on it": (
+        "studies.yaml", "Fengchi (GB20)", "Fengchi (GB20, not on this chart)",
+        ["studies.yaml:", ".points_note", "says GB20 is not on this chart, but it is"]),
+    "a trial's point not in the atlas": (
+        "studies.yaml", "    points: [EX-HN3, GB20]\n", "    points: [EX-HN3, GB99]\n",
+        ["studies.yaml:", ".points[1]", "unknown point 'GB99'"]),
+    "a span that ends before it starts": (
+        "studies.yaml", "{from_weeks: 1, weeks: 26,", "{from_weeks: 30, weeks: 26,",
+        ["studies.yaml:", ".effects[0].from_weeks", "a span must start before it ends"]),
     "marker symbol with no shape": ("meridians.yaml", "    symbol: star\n", "    symbol: starburst\n",
                                     ["meridians.yaml:", "meridians[8].symbol", "'starburst' is not one of"]),
     "landmark defined twice": ("body/base.yaml", "      olecranon: {at: [147, 455]",
