@@ -126,6 +126,7 @@ def shared_english_names(sources: Iterable[Source], points: Mapping[str, Point])
                 problems.append(src.problem(("points", i, "english"), (
                     f"the English name '{raw['english']}' is also {', '.join(others)}'s: give another or say why "
                     "in english_note")))
+    return problems
 
 
 # Which designs each claim and each sample unit can come from: an editorial has tested nothing, a review of
