@@ -11,5 +11,6 @@ PAGES = (
     ("pages/1_Mechanisms.py", "Mechanisms"),
     ("pages/2_Research.py", "Research"),
     ("pages/4_Routine.py", "Routine"),
+    ("pages/5_Learn.py", "Learn"),
     ("pages/3_About.py", "About"),
 )
