@@ -16,6 +16,7 @@ from ui.text import escape_markdown
 from ui.url import url_widget
 
 atlas, state = frame.stateful_page("Learn", LearnState)
+frame.fix_chart_clicks()  # a tap selects the tap target under the finger (ui/tap_hover.js)
 url_widget(st.selectbox, atlas, state, "deck", label="Deck", options=list(deck_ids(atlas)),
            format_func=lambda d: deck_title(atlas, d))
 codes = deck_points(atlas, state.deck)

@@ -382,6 +382,7 @@ def drill_spec(atlas: Atlas, view: str, image_source: str, *, answer: str | None
             label = true[0]
             annotations.append({"x": _r(label.x), "y": _r(label.y), "text": html.escape(label.guide), "showarrow": True,
                                 "arrowcolor": ANSWER_COLOUR, "ax": 0, "ay": -36, "bgcolor": "white",
+                                "xanchor": "left" if label.x < w / 2 else "right",
                                 "font": {"color": "#111111", "size": 12}})
         traces.append({"type": "scatter", "x": [_r(p.x) for p in true], "y": [_r(p.y) for p in true],
                        "mode": "markers", "name": "True position", "showlegend": False, "hoverinfo": "skip",

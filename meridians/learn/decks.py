@@ -26,5 +26,10 @@ def deck_points(atlas: Atlas, deck: str) -> tuple[str, ...]:
 
 def drill_view(atlas: Atlas, code: str) -> str:
     """The view the point is asked on: a close-up that shows its area when there is one."""
-    views = atlas.views_of(code)
-    return next((v for v in views if atlas.views[v].closeup), views[0])
+    def zoom(view: str) -> float:  # the pixels of a cun at the point's landmark: the closest view of its area
+        v = atlas.views[view]
+        site = next(s for s in atlas.points[code].sites if {view, v.source} & set(s.views))
+        part = v.landmarks[site.at].part
+        return v.parts[part].cun_px if part else v.scale
+
+    return max(atlas.views_of(code), key=zoom)

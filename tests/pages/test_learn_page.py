@@ -25,8 +25,8 @@ def test_the_page_asks_a_point_with_no_markers(atlas):
 
 def test_a_tap_shows_the_answer_and_the_error_in_cun(atlas):
     at = opened(PAGE, deck="LI", point="LI4")
-    pos = next(p for p in atlas.positions_in("arm_back") if p.code == "LI4")
-    spot = offset(atlas, "arm_back", pos, 1.0, 0.0)
+    pos = next(p for p in atlas.positions_in("hand_back") if p.code == "LI4")
+    spot = offset(atlas, "hand_back", pos, 1.0, 0.0)
     at.session_state["_learn_answers"] = {("LI", "LI4"): spot}
     at.run()
     assert at.metric[0].value == "1.0 cun"
