@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 from meridians.draw.body_images import served_image
 from meridians.draw.chart import CONFIG, drill_spec
 from meridians.learn.decks import deck_ids, deck_points, deck_title, drill_view
+from meridians.learn.schedule import due_first
 from meridians.learn.scoring import score
 from meridians.url_state import LearnState
 from ui import frame, url
@@ -19,7 +22,7 @@ atlas, state = frame.stateful_page("Learn", LearnState)
 frame.fix_chart_clicks()  # a tap selects the tap target under the finger (ui/tap_hover.js)
 url_widget(st.selectbox, atlas, state, "deck", label="Deck", options=list(deck_ids(atlas)),
            format_func=lambda d: deck_title(atlas, d))
-codes = deck_points(atlas, state.deck)
+codes = due_first(learn_ui.cards(), deck_points(atlas, state.deck), datetime.now(UTC))  # the cards due first
 if state.point is not None and state.point not in codes:
     frame.notices((f"{state.point} is not in this deck; here is its first point.",))
 code = state.point if state.point in codes else codes[0]
@@ -36,7 +39,7 @@ if st.button("Hint: where to start", key="hint"):
 chart_col, answer_col = st.columns([3, 2], gap="large")
 with chart_col:
     fig = SentFigure(drill_spec(atlas, view, served_image(view), answer=code if click else None, click=click))
-    st.plotly_chart(fig, key="drill", on_select=lambda: learn_ui.on_tap(state.deck, code, "drill"),
+    st.plotly_chart(fig, key="drill", on_select=lambda: learn_ui.on_tap(atlas, view, state.deck, code, "drill"),
                     selection_mode="points", config=CONFIG, width="stretch")
 with answer_col:
     if click is None:
@@ -50,6 +53,9 @@ with answer_col:
             f"{abs(s.across):.1f} cun across it, about {s.finger_widths:.1f} finger widths{side}."))
         st.markdown("**Where it is:** " + escape_markdown(point.location))
         st.markdown("**How to find it:** " + escape_markdown(point.how_to_find))
+        if (card := learn_ui.cards().get(code)) is not None:
+            st.caption(f"Next review of {code}: {card['due'][:16].replace('T', ' ')} UTC (within 0.5 cun is good, "
+                       "up to 1.5 hard, beyond again: docs/learn.md).")
         st.button("Try again", on_click=learn_ui.forget, args=(state.deck, code))
-    nxt = codes[(codes.index(code) + 1) % len(codes)]
+    nxt = next((c for c in codes if c != code and learn_ui.answered(state.deck, c) is None), codes[0])
     st.button("Next point", type="primary", on_click=url.update, args=(atlas, LearnState), kwargs={"point": nxt})
