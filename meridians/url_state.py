@@ -142,6 +142,20 @@ class RoutineState:
                 Spec("onward", "onward", False, onward))
 
 
+@dataclass(frozen=True)
+class LearnState:
+    """The Learn page: the deck drilled and the point asked (none: the deck's first), so a teacher can share a drill."""
+
+    deck: str = "back_pain"
+    point: str | None = None
+
+    @staticmethod
+    def specs(atlas: Atlas) -> tuple[Spec, ...]:
+        from meridians.learn.decks import deck_ids
+
+        return (Spec("deck", "deck", False, deck_ids(atlas)), State.specs(atlas)[1])
+
+
 def _shown(value: str) -> str:
     value = " ".join(value.split())
     return value if len(value) <= 24 else value[:24] + "…"

@@ -19,6 +19,7 @@ PAGES = (
     (str(FOLDER / "1_Mechanisms.py"), "Mechanisms"),
     (str(FOLDER / "2_Research.py"), "Research"),
     (ROUTINE, "Routine"),
+    (str(FOLDER / "5_Learn.py"), "Learn"),
     (str(FOLDER / "3_About.py"), "About"),
 )
 

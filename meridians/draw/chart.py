@@ -349,3 +349,47 @@ def _layout(v: View, image_source: str, legend: bool) -> dict:
         "legend": LEGEND,
         "template": {},  # plotly's default template is 7 kB a click; Streamlit's theme styles the chart
     }
+
+
+DRILL_GRID = 64  # tap targets across the drill view: a click anywhere on the body lands on the nearest one
+ANSWER_COLOUR = "#1b7f3b"
+CLICK_COLOUR = "#c62828"
+
+
+def drill_spec(atlas: Atlas, view: str, image_source: str, *, answer: str | None = None,
+               click: tuple[float, float] | None = None) -> dict:
+    """The location drill's figure: the view with no markers of the asked point (or any other), a grid of
+    invisible tap targets that takes the click (plotly reports clicks on markers only), and after an answer
+    the true position of `answer` on every side, the guide from its landmark with its cun label, and the click."""
+    v = atlas.views[view]
+    w, h = v.size
+    step = w / DRILL_GRID
+    xs = [_r(step * (i + 0.5)) for i in range(DRILL_GRID) for _ in range(int(h / step))]
+    ys = [_r(step * (j + 0.5)) for _ in range(DRILL_GRID) for j in range(int(h / step))]
+    size = max(4.0, step * plot_height(v) / h)
+    traces = [{
+        "type": "scattergl", "x": xs, "y": ys, "mode": "markers", "name": "Tap", "showlegend": False,
+        "hoverinfo": "none", "marker": {"size": size, "symbol": "square", "opacity": 0},
+        "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
+    }]
+    annotations, shapes = [], []
+    if answer is not None:
+        true = [p for p in atlas.positions_in(view) if p.code == answer]
+        for p in true:
+            shapes.append({"type": "line", "x0": _r(p.anchor[0]), "y0": _r(p.anchor[1]), "x1": _r(p.x), "y1": _r(p.y),
+                           "line": {"color": ANSWER_COLOUR, "width": 2, "dash": "dot"}})
+        if true:
+            label = true[0]
+            annotations.append({"x": _r(label.x), "y": _r(label.y), "text": html.escape(label.guide), "showarrow": True,
+                                "arrowcolor": ANSWER_COLOUR, "ax": 0, "ay": -36, "bgcolor": "white",
+                                "xanchor": "left" if label.x < w / 2 else "right",
+                                "font": {"color": "#111111", "size": 12}})
+        traces.append({"type": "scatter", "x": [_r(p.x) for p in true], "y": [_r(p.y) for p in true],
+                       "mode": "markers", "name": "True position", "showlegend": False, "hoverinfo": "skip",
+                       "marker": {"size": 14, "color": ANSWER_COLOUR, "line": {"color": "white", "width": 2}}})
+    if click is not None:
+        traces.append({"type": "scatter", "x": [_r(click[0])], "y": [_r(click[1])], "mode": "markers",
+                       "name": "Your click", "showlegend": False, "hoverinfo": "skip",
+                       "marker": {"size": 14, "symbol": "x", "color": CLICK_COLOUR}})
+    layout = _layout(v, image_source, legend=False)
+    return {"data": traces, "layout": {**layout, "shapes": shapes, "annotations": annotations}}
