@@ -5,7 +5,7 @@ from __future__ import annotations
 from meridians.learn.scoring import offset
 from tests.pages.apptest import opened
 
-PAGE = "pages/5_Learn.py"
+PAGE = "app_pages/5_Learn.py"
 
 
 def _drill_traces(at):

@@ -259,5 +259,5 @@ def test_the_menu_is_the_apps_own_on_every_first_visit():
 
     root = Path(__file__).resolve().parents[2]
     assert not (root / "pages").exists()
-    assert [title for _, title in PAGES] == ["Chart", "Meridians", "Mechanisms", "Research", "Routine", "About"]
+    assert [title for _, title in PAGES] == ["Chart", "Meridians", "Mechanisms", "Research", "Routine", "Learn", "About"]
     assert all(Path(path).is_file() for path, _ in PAGES)
