@@ -74,7 +74,8 @@ def test_a_step_past_the_end_shows_the_overview_with_a_notice():
 def test_the_routine_page_offers_the_pdf_on_a4_or_letter():
     at = opened(PAGE, routine="BL23,KI3")
     assert [b.proto.label for b in at.get("download_button")] == ["Routine sheet (PDF)"]
-    assert list(at.button_group[0].proto.options[i].content for i in range(2)) == ["A4", "Letter"]
+    paper = next(b for b in at.get("button_group") if b.proto.label == "Paper")
+    assert [o.content for o in paper.proto.options] == ["A4", "Letter"]
 
 
 def test_the_card_adds_its_point_to_the_routine_and_takes_it_out():
