@@ -139,7 +139,7 @@ def chart_and_card() -> None:
             "a red rim marks points traditionally avoided in pregnancy. The person stands in the anatomical position "
             "(palms forward); left and right are their own. Every point can also be chosen in the sidebar."
         )
-        printouts.view_button(atlas, state.view, state.routine or ((state.point,) if state.point else ()))
+        printouts.view_button(atlas, state, shown)
 
     with card_col:
         if state.point:

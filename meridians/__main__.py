@@ -1,4 +1,4 @@
-"""Command line: `python -m meridians validate|export|render|preview`."""
+"""Command line: `python -m meridians validate|export|render|preview|font`."""
 
 from __future__ import annotations
 
@@ -26,7 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     pv.add_argument("view")
     pv.add_argument("--data", type=Path, default=DATA_DIR)
     pv.add_argument("--out", type=Path, default=Path("preview.png"))
+    f = sub.add_parser("font", help="make the printouts' font subset from the full Noto Sans CJK (fonts-noto-cjk)")
+    f.add_argument("--from", dest="source", type=Path, required=True, help="NotoSansCJK-Regular.ttc or .otf")
+    f.add_argument("--bold", type=Path, help="NotoSansCJK-Bold.ttc (default: beside --from)")
     args = parser.parse_args(argv)
+    if args.command == "font":
+        from meridians.printouts.fonts import BOLD, REGULAR, characters, make_subset
+
+        bold = args.bold or args.source.with_name(args.source.name.replace("Regular", "Bold"))
+        for source, out in ((args.source, REGULAR), (bold, BOLD)):
+            print(f"wrote {make_subset(source, out, characters())} from {source}")
+        return 0
 
     built = build_partial(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))
     if args.command == "preview":

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from meridians.draw.printouts import MARGIN, ZOOM
+from meridians.printouts.view_png import DPI
 
 ROUTINE = "BL23,BL40,KI3,GV3"  # Cherkin 2009's standardised points
 
@@ -23,18 +23,12 @@ def download(page: Page, label: str) -> tuple[str, bytes]:
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
-def png_size(data: bytes) -> tuple[int, int]:
-    image = Image.open(io.BytesIO(data))
-    assert image.format == "PNG"
-    return image.size
-
-
 def test_the_explorer_prints_the_current_view(page: Page, app_url: str, helpers):
     helpers.open_app(page, f"{app_url}/?view=lower_back&point=BL23")
     name, data = download(page, "Print this view (PNG)")
     assert name == "meridian-chart-lower_back.png"
-    width, height = png_size(data)
-    assert width == 720 * ZOOM + 2 * MARGIN and height > 660 * ZOOM
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and round(image.info["dpi"][0]) == DPI and image.height > image.width
 
 
 def test_a_card_adds_its_point_and_the_sidebar_link_opens_the_routine(page: Page, app_url: str, helpers):
@@ -50,16 +44,15 @@ def test_a_card_adds_its_point_and_the_sidebar_link_opens_the_routine(page: Page
     expect(page.get_by_role("heading", name="My routine: 2 points")).to_be_visible(timeout=15_000)
 
 
-def test_the_routine_downloads_as_a_one_page_pdf_and_a_png(page: Page, app_url: str, read_pdf):
+def test_the_routine_downloads_as_a_pdf_with_its_text_and_link(page: Page, app_url: str, read_pdf, atlas):
     page.goto(f"{app_url}/Routine?routine={ROUTINE}")
     expect(page.get_by_role("heading", name="My routine: 4 points")).to_be_visible(timeout=15_000)
-    name, data = download(page, "Routine sheet (PDF, one page)")
+    name, data = download(page, "Routine sheet (PDF)")
     assert name == "acupressure-routine.pdf"
     facts = read_pdf(data)
-    assert facts["pages"] == 1 and facts["Keywords"] == ROUTINE
-    name, data = download(page, "Routine chart (PNG)")
-    assert name == "meridian-chart-posterior.png"
-    assert png_size(data)[0] == 600 * ZOOM + 2 * MARGIN
+    assert ROUTINE in facts["Keywords"] and facts["size"] == pytest.approx((595.3, 841.9), abs=0.2)
+    text = "".join(facts["text"].split())
+    assert atlas.points["BL23"].hanzi in text and "/Routine?routine=BL23%2CBL40%2CKI3%2CGV3" in text
 
 
 def test_the_guided_steps_count_the_press_down_in_the_browser(page: Page, app_url: str):

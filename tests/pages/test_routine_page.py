@@ -75,10 +75,11 @@ def test_a_step_past_the_end_shows_the_overview_with_a_notice():
     assert at.subheader[0].value.startswith("My routine")
 
 
-def test_the_routine_page_offers_the_pdf_and_png():
+def test_the_routine_page_offers_the_pdf_on_a4_or_letter():
     at = opened(PAGE, routine="BL23,KI3")
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Routine sheet (PDF, one page)", "Routine chart (PNG)"]
+    assert [b.proto.label for b in at.get("download_button")] == ["Routine sheet (PDF)"]
+    paper = next(b for b in at.get("button_group") if b.proto.label == "Paper")
+    assert [o.content for o in paper.proto.options] == ["A4", "Letter"]
 
 
 def test_the_card_adds_its_point_to_the_routine_and_takes_it_out():
