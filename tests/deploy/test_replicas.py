@@ -189,7 +189,7 @@ def test_when_a_replica_stops_its_sessions_come_back_on_the_other_with_their_scr
     steps = open_page(browser, base + "/Routine?routine=BL23,BL40,KI3,GV3&minutes=1", route=route, base=base)
     steps.get_by_role("button", name="Start the routine").click(timeout=FIRST_LOAD_TIMEOUT_MS)
     expect(steps.get_by_role("heading", name=re.compile(r"^Step 1 of 4: BL23"))).to_be_visible(timeout=RERUN_TIMEOUT_MS)
-    steps.get_by_role("button", name="Next point").click()
+    steps.get_by_role("button", name="Next point", exact=True).click()
     expect(steps.get_by_role("heading", name=re.compile(r"^Step 2 of 4: BL40"))).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     script_idle(steps)
     assert cluster.served_by(route) == "a"
@@ -208,13 +208,13 @@ def test_when_a_replica_stops_its_sessions_come_back_on_the_other_with_their_scr
     # The routine goes on from the step in its link, with its points. The first press after the move runs
     # the page afresh on b (from its link: step 2 again) and is lost; the next one moves on.
     step_three = steps.get_by_role("heading", name=re.compile(r"^Step 3 of 4: KI3"))
-    steps.get_by_role("button", name="Next point").click()
+    steps.get_by_role("button", name="Next point", exact=True).click()
     try:
         expect(step_three).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     except AssertionError:
         expect(steps.get_by_role("heading", name=re.compile(r"^Step 2 of 4: BL40"))).to_be_visible()
         script_idle(steps)
-        steps.get_by_role("button", name="Next point").click()
+        steps.get_by_role("button", name="Next point", exact=True).click()
         expect(step_three).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     assert re.search(r"routine=BL23(,|%2C)BL40(,|%2C)KI3(,|%2C)GV3", steps.url) and "step=3" in steps.url, steps.url
     # The chart's link shows the same card and routine there, and its clicks are answered.
