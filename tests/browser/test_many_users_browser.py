@@ -28,7 +28,9 @@ SECONDS = 60  # each session clicks for this long, then stops
 # of what was measured: p95 3.4-4.0x the single session, with the server at 4-8% of a core.
 READING = (5.0, 15.0)
 SINGLE_CLICKS = 20
-CODES = ["BL23", "BL40", "GB30", "BL52", "BL57", "LI4", "BL60", "BL25", "SI3", "EX-B7", "BL54", "GV20"]
+# Points a mouse picks at their centre on the whole-body back view (LI4 lies under Yaotongdian, EX-UE7, there:
+# a tap offers it among the points near it).
+CODES = ["BL23", "BL40", "GB30", "BL52", "BL57", "BL36", "BL60", "BL25", "SI3", "EX-B7", "BL54", "GV20"]
 # A person reading the card they clicked before the next click (one session alone: the single-session figure).
 GLANCE_MS = 150
 
