@@ -125,9 +125,9 @@ def test_a_tap_on_a_phone_selects_the_tapped_marker(browser, app_url: str, helpe
 
 
 # The point the chart rings: plotly's selection on the "Selected" trace.
-RINGED_JS = """() => { const gd = document.querySelector('.js-plotly-plot');
-  const ring = gd.data.find(t => t.name === 'Selected');
-  return (ring.selectedpoints || []).map(i => ring.customdata[i][0]); }"""
+RINGED_JS = """() => { const ring = [...document.querySelectorAll('.js-plotly-plot')]
+    .map(gd => (gd.data || []).find(t => t.name === 'Selected')).find(Boolean);
+  return ring ? (ring.selectedpoints || []).map(i => ring.customdata[i][0]) : null; }"""
 
 
 # The colours of a crowded view's shapes drawn at full strength, as [r, g, b].
@@ -174,6 +174,7 @@ def test_a_crowded_view_draws_shapes_rings_with_webgl_and_takes_clicks_and_taps(
         expect(helpers.card_heading(phone)).not_to_have_text("Click a point", timeout=helpers.RERUN_TIMEOUT_MS)
         helpers.wait_idle(phone)
         tapped = helpers.card_heading(phone).text_content().split(" · ")[0]
+        phone.wait_for_function("() => (" + RINGED_JS + ")() !== null", timeout=helpers.RERUN_TIMEOUT_MS)
         assert set(phone.evaluate(RINGED_JS)) == {tapped}
     finally:
         context.close()
