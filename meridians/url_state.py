@@ -144,16 +144,22 @@ class RoutineState:
 
 @dataclass(frozen=True)
 class LearnState:
-    """The Learn page: the deck drilled and the point asked (none: the deck's first), so a teacher can share a drill."""
+    """The Learn page: the deck drilled, the mode (find the point, or name it), the point asked (none: the deck's
+    first due) and the routine (the deck "routine"), so a teacher can share a drill as a link."""
 
     deck: str = "back_pain"
+    mode: str = "find"
     point: str | None = None
+    routine: tuple[str, ...] = ()
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
         from meridians.learn.decks import deck_ids
+        from meridians.learn.progress import MODES
 
-        return (Spec("deck", "deck", False, deck_ids(atlas)), State.specs(atlas)[1])
+        explorer = {s.key: s for s in State.specs(atlas)}
+        return (Spec("deck", "deck", False, deck_ids(atlas)), Spec("mode", "mode", False, MODES), explorer["point"],
+                explorer["routine"])
 
 
 def _shown(value: str) -> str:

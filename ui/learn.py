@@ -1,36 +1,126 @@
-"""The location drill's Streamlit glue: the tap on the drill chart, kept per session until the next point."""
+"""The Learn page's Streamlit glue: the answers given, the progress kept in the browser (never on the server),
+and the progress file's export and import."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import streamlit as st
 
-from meridians.learn.schedule import review
+from meridians.learn.progress import Progress, ProgressError, answered, dumps, loads, merged
 from meridians.learn.scoring import score
 from meridians.model import Atlas
 
-CARDS = "_learn_cards"  # session state: {code: FSRS card dict}; kept for the session only (browser storage: not yet)
-ANSWERS = "_learn_answers"  # session state: {(deck, code): (x, y)}, the click given for the point asked
+from .text import escape_markdown
+
+PROGRESS = "_learn_progress"  # session state: meridians.learn.progress.Progress, the browser's copy once read
+LOADED = "_learn_loaded"  # session state: the browser's copy has been read (only then is it written back)
+STORE_PROBLEM = "_learn_store_problem"  # session state: why the browser's copy could not be used
+IMPORTED = "_learn_imported"  # session state: what the last import did, said once
+ANSWERS = "_learn_answers"  # session state: {(mode, deck, code): the click (find) or the code chosen (name)}
+HINTS = "_learn_hints"  # session state: {(mode, deck, code)} asked with the hint shown
+STORE_KEY = "learn_store"
+UPLOAD_KEY = "learn_import"
+
+_STORE = st.components.v2.component(
+    "meridians_learn_store", js=(Path(__file__).parent / "learn_store.js").read_text(encoding="utf-8"))
 
 
-def answered(deck: str, code: str) -> tuple[float, float] | None:
-    return st.session_state.get(ANSWERS, {}).get((deck, code))
+def progress() -> Progress:
+    return st.session_state.get(PROGRESS, Progress())
 
 
-def cards() -> dict[str, dict]:
-    return st.session_state.get(CARDS, {})
+def _set(new: Progress) -> None:
+    st.session_state[PROGRESS] = new
+
+
+def answer(mode: str, deck: str, code: str):
+    return st.session_state.get(ANSWERS, {}).get((mode, deck, code))
+
+
+def hinted(mode: str, deck: str, code: str) -> bool:
+    return (mode, deck, code) in st.session_state.get(HINTS, set())
+
+
+def show_hint(mode: str, deck: str, code: str) -> None:
+    st.session_state.setdefault(HINTS, set()).add((mode, deck, code))
 
 
 def on_tap(atlas: Atlas, view: str, deck: str, code: str, key: str) -> None:
-    """The chart's callback: the tap's place on the view (the tap target plotly selected), scored, and the
+    """The drill chart's callback: the tap's place on the view (the tap target plotly selected), scored, and the
     point's card scheduled by it. A second tap on an answered point changes nothing."""
     points = st.session_state[key].get("selection", {}).get("points", [])
-    if points and answered(deck, code) is None:
+    if points and answer("find", deck, code) is None:
         click = (float(points[0]["x"]), float(points[0]["y"]))
-        st.session_state.setdefault(ANSWERS, {})[(deck, code)] = click
-        st.session_state[CARDS] = review(cards(), code, score(atlas, view, code, click).cun, datetime.now(UTC))
+        st.session_state.setdefault(ANSWERS, {})[("find", deck, code)] = click
+        cun = score(atlas, view, code, click).cun
+        _set(answered(progress(), "find", code, datetime.now(UTC), cun=cun, hinted=hinted("find", deck, code)))
 
 
-def forget(deck: str, code: str) -> None:
-    st.session_state.get(ANSWERS, {}).pop((deck, code), None)
+def on_name(deck: str, code: str, chosen: str) -> None:
+    """A choice's button in the name-the-point mode: the first choice counts."""
+    if answer("name", deck, code) is None:
+        st.session_state.setdefault(ANSWERS, {})[("name", deck, code)] = chosen
+        _set(answered(progress(), "name", code, datetime.now(UTC), right=chosen == code))
+
+
+def forget(mode: str, deck: str, code: str) -> None:
+    """Ask the point again (the answer given stays in the progress)."""
+    st.session_state.get(ANSWERS, {}).pop((mode, deck, code), None)
+    st.session_state.get(HINTS, set()).discard((mode, deck, code))
+
+
+def _on_stored(atlas: Atlas) -> None:
+    """The browser's copy, handed over once per session: read and checked like a progress file."""
+    stored = (st.session_state.get(STORE_KEY) or {}).get("stored")
+    if stored is None or st.session_state.get(LOADED):
+        return
+    st.session_state[LOADED] = True
+    if stored:
+        try:
+            _set(merged(loads(stored, atlas.points), progress()))
+        except ProgressError as err:
+            st.session_state[STORE_PROBLEM] = str(err)
+
+
+def keep(atlas: Atlas) -> None:
+    """Keep the progress in this browser: ask for its copy at the first run, write the progress back after it.
+    Nothing is written before the copy is read, so a new session cannot blank what the browser holds."""
+    loaded = bool(st.session_state.get(LOADED))
+    save = dumps(progress(), datetime.now(UTC)) if loaded and (progress().answers or progress().cards) else None
+    with st.container(key="learn_store_box"):
+        _STORE(key=STORE_KEY, data={"loaded": loaded, "save": save}, default={"stored": None},
+               on_stored_change=lambda: _on_stored(atlas), height=0)
+    if problem := st.session_state.get(STORE_PROBLEM):
+        st.warning(escape_markdown(f"The progress kept in this browser could not be read: {problem} It is replaced "
+                                   "by this session's once you answer; import a progress file to bring yours back."),
+                   icon=":material/error:")
+
+
+def _on_import(atlas: Atlas) -> None:
+    upload = st.session_state.get(UPLOAD_KEY)
+    if upload is None:
+        return
+    try:
+        theirs = loads(upload.getvalue(), atlas.points)
+    except ProgressError as err:
+        st.session_state[IMPORTED] = ("error", f"{err} Your progress is unchanged.")
+        return
+    _set(merged(progress(), theirs))
+    st.session_state.pop(STORE_PROBLEM, None)
+    st.session_state[IMPORTED] = ("success", f"Imported {len(theirs.answers)} answers; your progress now holds "
+                                             f"{len(progress().answers)}.")
+
+
+def export_and_import(atlas: Atlas) -> None:
+    """The progress file: download it, and bring one back (merged with this browser's, each card as last reviewed)."""
+    now = datetime.now(UTC)
+    st.download_button("Export my progress", data=dumps(progress(), now), mime="application/json",
+                       file_name=f"learn-progress-{now:%Y-%m-%d}.json", on_click="ignore", icon=":material/download:",
+                       help="A file with your cards and answers, to keep or to import on another device.")
+    st.file_uploader("Import a progress file", type=["json"], key=UPLOAD_KEY, on_change=_on_import, args=(atlas,),
+                     help="A file exported here. Its cards join yours; a damaged or foreign file changes nothing.")
+    if result := st.session_state.pop(IMPORTED, None):
+        kind, text = result
+        (st.error if kind == "error" else st.success)(escape_markdown(text))

@@ -357,21 +357,30 @@ CLICK_COLOUR = "#c62828"
 
 
 def drill_spec(atlas: Atlas, view: str, image_source: str, *, answer: str | None = None,
-               click: tuple[float, float] | None = None) -> dict:
-    """The location drill's figure: the view with no markers of the asked point (or any other), a grid of
-    invisible tap targets that takes the click (plotly reports clicks on markers only), and after an answer
-    the true position of `answer` on every side, the guide from its landmark with its cun label, and the click."""
+               click: tuple[float, float] | None = None, ringed: str | None = None) -> dict:
+    """The drill's figure: the view with no markers of the asked point (or any other). To find a point: a grid
+    of invisible tap targets that takes the click (plotly reports clicks on markers only). To name one: `ringed`
+    ringed on every side, and no tap targets. After an answer: the true position of `answer` on every side, the
+    guide from its landmark with its cun label, and the click."""
     v = atlas.views[view]
     w, h = v.size
-    step = w / DRILL_GRID
-    xs = [_r(step * (i + 0.5)) for i in range(DRILL_GRID) for _ in range(int(h / step))]
-    ys = [_r(step * (j + 0.5)) for _ in range(DRILL_GRID) for j in range(int(h / step))]
-    size = max(4.0, step * plot_height(v) / h)
-    traces = [{
-        "type": "scattergl", "x": xs, "y": ys, "mode": "markers", "name": "Tap", "showlegend": False,
-        "hoverinfo": "none", "marker": {"size": size, "symbol": "square", "opacity": 0},
-        "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
-    }]
+    traces = []
+    if ringed is None:
+        step = w / DRILL_GRID
+        xs = [_r(step * (i + 0.5)) for i in range(DRILL_GRID) for _ in range(int(h / step))]
+        ys = [_r(step * (j + 0.5)) for _ in range(DRILL_GRID) for j in range(int(h / step))]
+        size = max(4.0, step * plot_height(v) / h)
+        traces.append({
+            "type": "scattergl", "x": xs, "y": ys, "mode": "markers", "name": "Tap", "showlegend": False,
+            "hoverinfo": "none", "marker": {"size": size, "symbol": "square", "opacity": 0},
+            "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
+        })
+    elif answer is None:
+        here = [p for p in atlas.positions_in(view) if p.code == ringed]
+        traces.append({"type": "scatter", "x": [_r(p.x) for p in here], "y": [_r(p.y) for p in here],
+                       "mode": "markers", "name": "Ringed", "showlegend": False, "hoverinfo": "skip",
+                       "marker": {"size": RING_SIZE, "symbol": "circle-open", "color": RING_COLOUR,
+                                  "line": {"width": RING_WIDTH}}})
     annotations, shapes = [], []
     if answer is not None:
         true = [p for p in atlas.positions_in(view) if p.code == answer]

@@ -20,10 +20,11 @@ def rating(cun: float) -> Rating:
     return Rating.Good if cun <= GOOD_CUN else Rating.Hard if cun <= HARD_CUN else Rating.Again
 
 
-def review(cards: Mapping[str, dict], code: str, cun: float, now: datetime) -> dict[str, dict]:
-    """The cards after a point's answer (cards are FSRS's own dicts, as the progress file keeps them)."""
+def review(cards: Mapping[str, dict], code: str, grade: Rating, now: datetime) -> dict[str, dict]:
+    """The cards after a point's answer, graded by `rating` (the find mode) or right/wrong (the name mode: Good or
+    Again). Cards are FSRS's own dicts, as the progress file keeps them."""
     card = Card.from_dict(cards[code]) if code in cards else Card(due=now)
-    reviewed, _ = _SCHEDULER.review_card(card, rating(cun), now)
+    reviewed, _ = _SCHEDULER.review_card(card, grade, now)
     return {**cards, code: reviewed.to_dict()}
 
 

@@ -23,20 +23,20 @@ def _due(cards, code):
 
 
 def test_the_next_due_date_follows_the_score():
-    dues = [_due(review({}, "LI4", cun, NOW), "LI4") for cun in (0.2, 1.0, 3.0)]
+    dues = [_due(review({}, "LI4", rating(cun), NOW), "LI4") for cun in (0.2, 1.0, 3.0)]
     assert dues[0] > dues[1] > dues[2] > NOW  # right comes back last, far off soonest
 
 
 def test_right_answers_space_the_reviews_out():
     cards, gaps, when = {}, [], NOW
     for _ in range(4):
-        cards = review(cards, "BL23", 0.1, when)
+        cards = review(cards, "BL23", rating(0.1), when)
         gaps.append(_due(cards, "BL23") - when)
         when = _due(cards, "BL23")
     assert gaps == sorted(gaps) and gaps[-1] > timedelta(days=1)
 
 
 def test_the_cards_due_come_first_then_the_new_ones():
-    cards = review({}, "LI4", 0.1, NOW - timedelta(days=30))  # long due
-    cards = review(cards, "BL23", 0.1, NOW)  # due later today or after
+    cards = review({}, "LI4", rating(0.1), NOW - timedelta(days=30))  # long due
+    cards = review(cards, "BL23", rating(0.1), NOW)  # due later today or after
     assert due_first(cards, ("BL23", "KI3", "LI4"), NOW) == ("LI4", "KI3", "BL23")
