@@ -7,7 +7,7 @@ from collections import Counter
 import streamlit as st
 
 from meridians.draw.body_images import served_image
-from meridians.draw.chart import CONFIG, chart
+from meridians.draw.chart import chart, config_for
 from meridians.url_state import MeridiansState, State, query
 from ui import frame
 from ui.text import escape_markdown
@@ -47,12 +47,14 @@ view = state.view if state.view in views else max(views, key=lambda v: (not atla
 
 chart_col, text_col = st.columns([3, 2], gap="large")
 with chart_col:
-    url_state = MeridiansState(meridian.id, view)
+    url_state = MeridiansState(meridian.id, view, state.labels)
     url_widget(st.pills, atlas, url_state, "view", label="View", options=views,
           format_func=lambda v: f"{short_title(atlas.views[v].title)} ({per_view[v]})")
+    url_widget(st.toggle, atlas, url_state, "labels", label="Write the codes on the chart",
+               help="Each of the meridian's points with its code beside it, where there is room.")
     fig = chart(atlas, view, served_image(view), shown=frozenset(codes), courses="filtered",
-                highlight=meridian.id)
-    st.plotly_chart(fig, key="meridian_chart", config=CONFIG, width="stretch")
+                highlight=meridian.id, labels=state.labels)
+    st.plotly_chart(fig, key="meridian_chart", config=config_for(atlas.views[view]), width="stretch")
     st.caption(f"Body chart, {atlas.views[view].title.lower()} view, with the {meridian.name} meridian's course and "
                f"its {per_view[view]} points on this view brought out; other points are faded.")
 with text_col:

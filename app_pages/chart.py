@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from meridians.draw.chart import CONFIG, closeup_of, within_reach
+from meridians.draw.chart import CONFIG, closeup_of, config_for, within_reach
 from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, found, listed_as, matching
 from meridians.url_state import State
 from ui import card, chartview, frame, printouts, url
@@ -94,6 +94,8 @@ with st.sidebar:
           help="Larger markers for the points more low-back-pain studies used.")
     url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
           format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
+    url_widget(st.toggle, atlas, state, "labels", label="Write the codes on the chart",
+               help="Each point's code beside its marker, where there is room (more on the close-ups).")
 
     # My routine: the points to press, in order, kept in the URL.
     st.header("My routine")
@@ -128,8 +130,8 @@ def chart_and_card() -> None:
     chart_col, card_col = st.columns([3, 2], gap="large")
     with chart_col:
         fig = chartview.figure(atlas, state, shown)
-        st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points", config=CONFIG,
-                        width="stretch")
+        st.plotly_chart(fig, key="chart", on_select=on_chart_select, selection_mode="points",
+                        config=config_for(atlas.views[state.view]), width="stretch")
         st.plotly_chart(chartview.legend(atlas), config=CONFIG, width="stretch", key="legend")
         on_view = {p.code for p in atlas.positions_in(state.view)}
         selected = f" {state.point} is ringed." if state.point in on_view else ""

@@ -17,6 +17,7 @@ class FigureKey(NamedTuple):
     evidence_sizes: bool  # markers sized by trial use
     courses: str  # which meridian lines are drawn
     highlight: str | None  # the one meridian brought out
+    labels: bool = False  # each marker's code beside it
 
 
 @dataclass(frozen=True)

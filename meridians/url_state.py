@@ -29,6 +29,11 @@ class Spec:
     old_keys: tuple[str, ...] = ()  # what older links called this key: read, never written
 
 
+def _yes(value: str) -> bool | None:
+    """A switch in a link: on, or left out."""
+    return True if value in ("1", "True", "true") else None
+
+
 @dataclass(frozen=True)
 class State:
     """The explorer's screen."""
@@ -43,6 +48,7 @@ class State:
     size: str | None = None
     courses: str = "all"
     routine: tuple[str, ...] = ()  # the points of a self-care routine, in the order they are pressed
+    labels: bool = False  # each marker's code written beside it, for study
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
@@ -61,6 +67,7 @@ class State:
             Spec("size", "size", False, SIZINGS),
             Spec("courses", "courses", False, COURSES),
             Spec("routine", "routine", True, point, sep=","),
+            Spec("labels", "labels", False, _yes),
         )
 
     @property
@@ -83,6 +90,7 @@ class MeridiansState:
 
     meridian: str | None = None
     view: str | None = None
+    labels: bool = False  # each marker's code written beside it, for study
 
     @staticmethod
     def specs(atlas: Atlas) -> tuple[Spec, ...]:
@@ -90,6 +98,7 @@ class MeridiansState:
             Spec("meridian", "meridian", False, tuple(c for c, ch in atlas.meridians.items() if ch.kind == "meridian"),
                  old_keys=("channel",)),
             Spec("view", "view", False, atlas.views),
+            Spec("labels", "labels", False, _yes),
         )
 
 
@@ -134,12 +143,9 @@ class RoutineState:
         def minutes(value: str) -> int | None:
             return int(value) if value in {str(m) for m in PRESS_MINUTES} else None
 
-        def onward(value: str) -> bool | None:
-            return True if value in ("1", "True", "true") else None
-
         routine = next(s for s in State.specs(atlas) if s.key == "routine")
         return (routine, Spec("step", "step", False, step), Spec("minutes", "minutes", False, minutes),
-                Spec("onward", "onward", False, onward))
+                Spec("onward", "onward", False, _yes))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from meridians.draw.body_images import ASSETS_DIR, image_name
 from meridians.draw.colours import PREGNANCY_RIM
 from meridians.draw.guides import GUIDE, guide_data, guide_layout
+from meridians.draw.labels import code_labels, label_trace
 from meridians.draw.shapes import polygon
 from meridians.model import Atlas, Meridian, Position, View
 
@@ -33,6 +34,15 @@ LEGEND = {"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size":
 # made handing each click's frame to the screen several times dearer (bench/README.md).
 CONFIG = {"displayModeBar": False, "doubleClick": False, "scrollZoom": False, "responsive": True,
           "plotGlPixelRatio": 1}
+# A close-up zooms with plotly's buttons alone, which scale the body's axes and the ring's together (a drag
+# would zoom the ring's axes alone and part the rings from their markers: the charts are never dragged).
+ZOOM_CONFIG = {**CONFIG, "displayModeBar": True, "displaylogo": False,
+               "modeBarButtons": [["zoomIn2d", "zoomOut2d", "resetScale2d"]]}
+
+
+def config_for(view: View) -> dict:
+    """The chart's config: the zoom buttons on a close-up, where markers are drawn large enough to zoom into."""
+    return ZOOM_CONFIG if view.closeup else CONFIG
 
 
 def image_data_uri(view: str, assets_dir: Path = ASSETS_DIR) -> str:
@@ -241,9 +251,11 @@ def spec(
     highlight: str | None = None,
     sizes: Mapping[str, int] | None = None,
     legend: bool = True,
+    labels: bool = False,
 ) -> dict:
     """The figure of `chart` as a plain dict (what is sent to the browser). `legend=False` leaves out the
-    meridian legend, for a page that shows `legend_spec` apart from the chart.
+    meridian legend, for a page that shows `legend_spec` apart from the chart; `labels` writes the code of each
+    point let through beside its marker where space allows (meridians/draw/labels.py).
 
     Built from plain dicts and not validated trace by trace, as plotly's figure objects would (a cost
     paid at every run: bench/README.md); the tests check the figure's shape instead."""
@@ -256,6 +268,9 @@ def spec(
     traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
     markers, hits, hit_sizes = _marker_traces(atlas, v, positions, shown, sizes)
     traces += markers
+    if labels:
+        scale = plot_height(v) / v.size[1]
+        traces.append(label_trace(code_labels(atlas, view, shown, scale, MARKER_SIZE / scale), MARKER_SIZE))
     if legend:
         traces += legend_traces(atlas, {atlas.points[p.code].meridian for p in positions})
     ring, guides = _ring_and_guides(atlas, v, hits, hit_sizes, selected, crowded=len(positions) > CROWDED)
@@ -334,14 +349,15 @@ def _ring_and_guides(atlas: Atlas, v: View, hits: list[Position], hit_sizes: lis
 
 def _layout(v: View, image_source: str, legend: bool) -> dict:
     w, h = v.size
+    fixed = not v.closeup  # a close-up zooms (ZOOM_CONFIG's buttons)
     return {
         "images": [{"source": image_source, "xref": "x", "yref": "y", "x": 0, "y": 0, "sizex": w, "sizey": h,
                     "sizing": "stretch", "layer": "below"}],
-        "xaxis": {"range": [0, w], "visible": False, "fixedrange": True},
-        "yaxis": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x"},
+        "xaxis": {"range": [0, w], "visible": False, "fixedrange": fixed},
+        "yaxis": {"range": [h, 0], "visible": False, "fixedrange": fixed, "scaleanchor": "x"},
         # The ring's axes (see `chart`): the same ranges in the same place, not overlaying the body's.
-        "xaxis2": {"range": [0, w], "visible": False, "fixedrange": True, "anchor": "y2"},
-        "yaxis2": {"range": [h, 0], "visible": False, "fixedrange": True, "scaleanchor": "x2", "anchor": "x2"},
+        "xaxis2": {"range": [0, w], "visible": False, "fixedrange": fixed, "anchor": "y2"},
+        "yaxis2": {"range": [h, 0], "visible": False, "fixedrange": fixed, "scaleanchor": "x2", "anchor": "x2"},
         "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM if legend else 0},
         "height": plot_height(v) + (LEGEND_ROOM if legend else 0),
         "dragmode": False, "hovermode": "closest", "clickmode": "event+select",

@@ -43,23 +43,29 @@ def _covered(box, spots, margin: float) -> int:
 RING = 12  # screen pixels from a ringed marker's centre to the outside of its ring
 
 
-class _Spots:
+class Spots:
     """Marker centres bucketed by square cells, so that a box asks only the cells it touches."""
 
     def __init__(self, spots: list[tuple[float, float]], cell: float):
         self.cell, self.cells = cell, {}
-        for x, y in spots:
-            self.cells.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
+        for spot in spots:
+            self.add(spot)
 
-    def covered(self, box, margin: float) -> int:
+    def add(self, spot: tuple[float, float]) -> None:
+        x, y = spot
+        self.cells.setdefault((int(x // self.cell), int(y // self.cell)), []).append(spot)
+
+    def within(self, box, margin: float) -> list[tuple[float, float]]:
         x0, y0, x1, y1 = box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin
         c = self.cell
-        return sum(x0 <= x <= x1 and y0 <= y <= y1
-                   for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)
-                   for x, y in self.cells.get((i, j), ()))
+        return [(x, y) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)
+                for x, y in self.cells.get((i, j), ()) if x0 <= x <= x1 and y0 <= y <= y1]
+
+    def covered(self, box, margin: float) -> int:
+        return len(self.within(box, margin))
 
 
-def label_spot(pos: Position, text: str, spots: _Spots, scale: float, marker: float,
+def label_spot(pos: Position, text: str, spots: Spots, scale: float, marker: float,
                ringed: list[tuple[float, float]], search: bool = True):
     """(x, y, xanchor) of a guide's label: beside, above or below the guide, never over the rings of the
     point (`ringed`: its positions), where its box covers the fewest marker centres (`spots`, a marker's
@@ -103,7 +109,7 @@ def guide_data(atlas: Atlas, view: str, scale: float, marker: float, crowded: bo
 
 def _guide_data(atlas: Atlas, view: str, scale: float, marker: float, crowded: bool) -> dict[tuple[str, str], list]:
     positions = atlas.positions_in(view)
-    spots = _Spots([(p.x, p.y) for p in positions], cell=LABEL_HEIGHT / scale)
+    spots = Spots([(p.x, p.y) for p in positions], cell=LABEL_HEIGHT / scale)
     sides: dict[str, list[tuple[float, float]]] = {}
     for p in positions:
         sides.setdefault(p.code, []).append((p.x, p.y))
