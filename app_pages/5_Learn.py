@@ -90,7 +90,7 @@ else:
                 label = f"{c} · {atlas.points[c].pinyin} · {atlas.points[c].english}"
                 kind = "primary" if given is not None and c == code else "secondary"
                 st.button(escape_markdown(label), key=f"choice_{c}", type=kind, disabled=given is not None,
-                          width="stretch", on_click=learn_ui.on_name, args=(deck, code, c))
+                          width="stretch", on_click=learn_ui.on_name, args=(atlas, deck, code, c))
         if given == code:
             st.success(escape_markdown(f"Right: {code}, {point.pinyin}."), icon=":material/check:")
         elif given is not None:

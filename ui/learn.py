@@ -11,7 +11,9 @@ import streamlit as st
 from meridians.learn.progress import Progress, ProgressError, answered, dumps, loads, merged
 from meridians.learn.scoring import score
 from meridians.model import Atlas
+from meridians.url_state import LearnState
 
+from . import url
 from .text import escape_markdown
 
 PROGRESS = "_learn_progress"  # session state: meridians.learn.progress.Progress, the browser's copy once read
@@ -56,13 +58,21 @@ def on_tap(atlas: Atlas, view: str, deck: str, code: str, key: str) -> None:
         st.session_state.setdefault(ANSWERS, {})[("find", deck, code)] = click
         cun = score(atlas, view, code, click).cun
         _set(answered(progress(), "find", code, datetime.now(UTC), cun=cun, hinted=hinted("find", deck, code)))
+        _stay(atlas, code)
 
 
-def on_name(deck: str, code: str, chosen: str) -> None:
+def on_name(atlas: Atlas, deck: str, code: str, chosen: str) -> None:
     """A choice's button in the name-the-point mode: the first choice counts."""
     if answer("name", deck, code) is None:
         st.session_state.setdefault(ANSWERS, {})[("name", deck, code)] = chosen
         _set(answered(progress(), "name", code, datetime.now(UTC), right=chosen == code))
+        _stay(atlas, code)
+
+
+def _stay(atlas: Atlas, code: str) -> None:
+    """The point answered stays asked, with its answer: its card is no longer due, and a link without a point asks
+    the first due one."""
+    url.update(atlas, LearnState, point=code)
 
 
 def forget(mode: str, deck: str, code: str) -> None:

@@ -110,3 +110,10 @@ def test_a_new_deck_opens_on_its_first_point():
     at.selectbox(key="url_deck").select("trial-cherkin2009").run()
     assert not at.info  # no "not in this deck" notice: the point asked went with the old deck
     assert any("Find BL23" in s.value for s in at.subheader)
+
+
+def test_the_point_answered_stays_asked_though_its_card_is_no_longer_due():
+    at = opened(PAGE, deck="trial-cherkin2009", mode="name")  # no point in the link: the first due, BL23
+    at.button(key="choice_BL23").click().run()
+    assert any("BL23, Shènshū" in s.value for s in at.success)  # not moved on to BL40, now first in the order
+    assert at.query_params["point"] in ("BL23", ["BL23"])
