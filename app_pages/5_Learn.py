@@ -26,7 +26,7 @@ from ui.url import url_widget
 
 atlas, state = frame.stateful_page("Learn", LearnState)
 frame.fix_chart_clicks()  # a tap selects the tap target under the finger (ui/tap_hover.js)
-learn_ui.keep(atlas)
+learn_ui.store_problem()
 codes = deck_points(atlas, state.deck, state.routine)
 if not codes:
     frame.notices(("Your routine has no points yet: add some from a point's card on the chart. Here is the "
@@ -88,8 +88,9 @@ else:
         with st.container(key="name_choices"):
             for c in choices(atlas, view, code):
                 label = f"{c} · {atlas.points[c].pinyin} · {atlas.points[c].english}"
-                kind = "primary" if given is not None and c == code else "secondary"
-                st.button(escape_markdown(label), key=f"choice_{c}", type=kind, disabled=given is not None,
+                mark = None if given is None else ":material/check:" if c == code else (
+                    ":material/close:" if c == given else None)
+                st.button(escape_markdown(label), key=f"choice_{c}", icon=mark, disabled=given is not None,
                           width="stretch", on_click=learn_ui.on_name, args=(atlas, deck, code, c))
         if given == code:
             st.success(escape_markdown(f"Right: {code}, {point.pinyin}."), icon=":material/check:")
@@ -130,3 +131,4 @@ with anki_col:
         data=lambda: package(atlas, deck_title(atlas, deck), deck_codes, {c: drill_view(atlas, c) for c in deck_codes}),
         file_name=f"meridians-{deck}.apkg", mime="application/octet-stream",
         help="A note per point: its names, where it is, how to find it, and its view cropped around it.")
+learn_ui.keep(atlas)  # last: the storage box takes no room above the drill

@@ -102,6 +102,10 @@ def keep(atlas: Atlas) -> None:
     with st.container(key="learn_store_box"):
         _STORE(key=STORE_KEY, data={"loaded": loaded, "save": save}, default={"stored": None},
                on_stored_change=lambda: _on_stored(atlas), height=0)
+
+
+def store_problem() -> None:
+    """Why the browser's copy could not be used, if it could not."""
     if problem := st.session_state.get(STORE_PROBLEM):
         st.warning(escape_markdown(f"The progress kept in this browser could not be read: {problem} It is replaced "
                                    "by this session's once you answer; import a progress file to bring yours back."),

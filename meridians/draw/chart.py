@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from meridians.draw.body_images import ASSETS_DIR, image_name
 from meridians.draw.colours import PREGNANCY_RIM
-from meridians.draw.guides import GUIDE, guide_data, guide_layout
+from meridians.draw.guides import GUIDE, guide_data, guide_label, guide_layout
 from meridians.draw.labels import code_labels, label_trace
 from meridians.draw.shapes import polygon
 from meridians.model import Atlas, Meridian, Position, View
@@ -41,7 +41,7 @@ ZOOM_CONFIG = {**CONFIG, "displayModeBar": True, "displaylogo": False,
 
 
 def config_for(view: View) -> dict:
-    """The chart's config: the zoom buttons on a close-up, where markers are drawn large enough to zoom into."""
+    """The body chart's config (`spec`): the zoom buttons on a close-up, whose markers crowd less than a finger."""
     return ZOOM_CONFIG if view.closeup else CONFIG
 
 
@@ -274,7 +274,7 @@ def spec(
     if legend:
         traces += legend_traces(atlas, {atlas.points[p.code].meridian for p in positions})
     ring, guides = _ring_and_guides(atlas, v, hits, hit_sizes, selected, crowded=len(positions) > CROWDED)
-    return {"data": traces + [ring], "layout": {**_layout(v, image_source, legend), **guides}}
+    return {"data": traces + [ring], "layout": {**_layout(v, image_source, legend, zoom=v.closeup), **guides}}
 
 
 def _marker_traces(atlas: Atlas, v: View, positions, shown: frozenset[str], sizes: Mapping[str, int] | None):
@@ -347,9 +347,13 @@ def _ring_and_guides(atlas: Atlas, v: View, hits: list[Position], hit_sizes: lis
     return ring, guides
 
 
-def _layout(v: View, image_source: str, legend: bool) -> dict:
+ZOOM_ROOM = 30  # pixels above a close-up for its zoom buttons, which would cover the markers at its top right
+
+
+def _layout(v: View, image_source: str, legend: bool, zoom: bool = False) -> dict:
+    """`zoom`: the axes zoom (with ZOOM_CONFIG's buttons, drawn in a strip above the body)."""
     w, h = v.size
-    fixed = not v.closeup  # a close-up zooms (ZOOM_CONFIG's buttons)
+    fixed, top = not zoom, ZOOM_ROOM if zoom else 0
     return {
         "images": [{"source": image_source, "xref": "x", "yref": "y", "x": 0, "y": 0, "sizex": w, "sizey": h,
                     "sizing": "stretch", "layer": "below"}],
@@ -358,8 +362,8 @@ def _layout(v: View, image_source: str, legend: bool) -> dict:
         # The ring's axes (see `chart`): the same ranges in the same place, not overlaying the body's.
         "xaxis2": {"range": [0, w], "visible": False, "fixedrange": fixed, "anchor": "y2"},
         "yaxis2": {"range": [h, 0], "visible": False, "fixedrange": fixed, "scaleanchor": "x2", "anchor": "x2"},
-        "margin": {"l": 0, "r": 0, "t": 0, "b": LEGEND_ROOM if legend else 0},
-        "height": plot_height(v) + (LEGEND_ROOM if legend else 0),
+        "margin": {"l": 0, "r": 0, "t": top, "b": LEGEND_ROOM if legend else 0},
+        "height": plot_height(v) + top + (LEGEND_ROOM if legend else 0),
         "dragmode": False, "hovermode": "closest", "clickmode": "event+select",
         "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": legend,
         "legend": LEGEND,
@@ -405,7 +409,7 @@ def drill_spec(atlas: Atlas, view: str, image_source: str, *, answer: str | None
                            "line": {"color": ANSWER_COLOUR, "width": 2, "dash": "dot"}})
         if true:
             label = true[0]
-            annotations.append({"x": _r(label.x), "y": _r(label.y), "text": html.escape(label.guide), "showarrow": True,
+            annotations.append({"x": _r(label.x), "y": _r(label.y), "text": html.escape(guide_label(label.guide)), "showarrow": True,
                                 "arrowcolor": ANSWER_COLOUR, "ax": 0, "ay": -36, "bgcolor": "white",
                                 "xanchor": "left" if label.x < w / 2 else "right",
                                 "font": {"color": "#111111", "size": 12}})

@@ -23,11 +23,12 @@ def meridian_figure(atlas: Atlas, rows: tuple[MeridianProgress, ...]) -> dict:
              ("Not yet asked", TODO_COLOUR, [r.points - r.answered for r in rows]))
     data = [{"type": "bar", "orientation": "h", "name": name, "y": names, "x": xs, "marker": {"color": colour},
              "hovertemplate": f"%{{y}}: %{{x}} points {name.lower()}<extra></extra>"} for name, colour, xs in parts]
-    return {"data": data, "layout": {**_LAYOUT, "barmode": "stack", "height": 90 + 26 * len(rows),
-                                     "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
-                                     "xaxis": {"title": {"text": "points"}, "fixedrange": True},
+    return {"data": data, "layout": {**_LAYOUT, "barmode": "stack", "height": 80 + 26 * len(rows),
+                                     "margin": {"l": 10, "r": 10, "t": 40, "b": 30},
+                                     "xaxis": {"fixedrange": True, "rangemode": "tozero"},
                                      "yaxis": {"autorange": "reversed", "fixedrange": True, "automargin": True},
-                                     "legend": {"orientation": "h", "y": -0.25 if len(rows) < 4 else -0.1}}}
+                                     "legend": {"orientation": "h", "traceorder": "normal", "x": 0, "y": 1,
+                                                "yanchor": "bottom"}}}
 
 
 def accuracy_figure(days: tuple[tuple[date, int, int], ...]) -> dict:

@@ -25,7 +25,12 @@ def neighbours(atlas: Atlas, view: str, code: str, most: int = CHOICES - 1) -> t
 
 
 def choices(atlas: Atlas, view: str, code: str, n: int = CHOICES) -> tuple[str, ...]:
-    """The point and its n - 1 nearest neighbours, in an order that does not give the answer away (the same order
+    """The point and its n - 1 nearest neighbours on the view, in an order that does not give the answer away (the same order
     for the same point at every run, so a rerun does not move the buttons)."""
     offered = (code, *neighbours(atlas, view, code, n - 1))
+    if len(offered) < n:  # a point alone on every view it is on (KI1 on the sole): its meridian's next points
+        order = atlas.meridian_points(atlas.points[code].meridian)
+        i = order.index(code)
+        nearby = sorted((c for c in order if c not in offered), key=lambda c: (abs(order.index(c) - i), c))
+        offered = (*offered, *nearby[: n - len(offered)])
     return tuple(sorted(offered, key=lambda c: hashlib.sha256(f"{code}/{c}".encode()).hexdigest()))

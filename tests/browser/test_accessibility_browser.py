@@ -10,7 +10,8 @@ from playwright.sync_api import Browser
 from harness.browser import FIRST_LOAD_TIMEOUT_MS, wait_idle
 
 PAGES = ["/", "/?view=lower_back&point=BL23", "/?q=back+pain", "/Meridians?meridian=GB", "/Mechanisms", "/Research",
-         "/About", "/Routine?routine=BL23,BL40", "/Routine?routine=BL23,BL40&step=1"]
+         "/About", "/Routine?routine=BL23,BL40", "/Routine?routine=BL23,BL40&step=1", "/Learn?deck=LI&point=LI4",
+         "/Learn?deck=LI&point=LI4&mode=name", "/?view=hand_back&labels=1"]
 SIZES = {"laptop": {"viewport": {"width": 1400, "height": 900}},
          "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}}
 

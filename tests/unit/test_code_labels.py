@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from meridians.draw.chart import CONFIG, MARKER_SIZE, ZOOM_CONFIG, config_for, plot_height, spec
+from meridians.draw.chart import (
+    CONFIG,
+    MARKER_SIZE,
+    ZOOM_CONFIG,
+    ZOOM_ROOM,
+    config_for,
+    drill_spec,
+    plot_height,
+    spec,
+)
 from meridians.draw.labels import code_labels
 from meridians.url_state import MeridiansState, State, parse, to_params
 
@@ -62,7 +71,9 @@ def test_close_ups_zoom_with_buttons_and_never_by_drag(atlas):
     assert layout["dragmode"] is False and CONFIG["scrollZoom"] is False
     assert {layout[a]["fixedrange"] for a in ("xaxis", "yaxis", "xaxis2", "yaxis2")} == {False}  # all four together
     assert layout["xaxis"]["range"] == layout["xaxis2"]["range"] and layout["yaxis"]["range"] == layout["yaxis2"]["range"]
-    assert spec(atlas, "posterior", "x.png")["layout"]["xaxis"]["fixedrange"] is True
+    assert layout["margin"]["t"] == ZOOM_ROOM  # the buttons above the body, over no marker
+    for fixed in (spec(atlas, "posterior", "x.png")["layout"], drill_spec(atlas, "lower_back", "x.png")["layout"]):
+        assert fixed["xaxis"]["fixedrange"] is True and fixed["margin"]["t"] == 0
 
 
 @pytest.mark.parametrize("cls", [State, MeridiansState])

@@ -20,13 +20,16 @@ def _distance(view: str, a: str, b: str) -> float:
     return min(math.dist(x, y) for x in pa for y in pb)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.sampled_from(sorted(c for c in ATLAS.points if ATLAS.views_of(c))))
 def test_the_choices_are_the_point_and_its_nearest_neighbours(code):
     view = drill_view(ATLAS, code)
     offered = choices(ATLAS, view, code)
     others = [c for c in offered if c != code]
-    assert code in offered and len(set(offered)) == CHOICES
+    assert code in offered and len(set(offered)) == CHOICES  # every point has three neighbours on some view
+    if code == "KI1":  # alone on the sole, its only view: its meridian's next points
+        assert set(others) == {"KI2", "KI3", "KI4"}
+        return
     farthest = max(_distance(view, code, c) for c in others)
     left_out = {p.code for p in ATLAS.positions_in(view)} - set(offered)
     assert all(_distance(view, code, c) >= farthest for c in left_out)  # none left out is nearer
@@ -54,3 +57,8 @@ def test_the_decks():
     for deck in ids:  # every deck's title and points can be drawn
         assert deck_title(ATLAS, deck)
         assert all(ATLAS.views_of(c) for c in deck_points(ATLAS, deck, ("LI4",)))
+
+
+def test_a_point_alone_on_its_only_view_is_offered_with_its_meridian_s_next_points():
+    assert ATLAS.views_of("KI1") == ("sole",)
+    assert set(choices(ATLAS, "sole", "KI1")) == {"KI1", "KI2", "KI3", "KI4"}
