@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from meridians.draw.body_images import served_image
-from meridians.draw.chart import CONFIG, chart
+from meridians.draw.chart import chart, config_for
 from meridians.model import CERTAINTY_LABELS
 from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial_routines
 from meridians.safety import EVERY_POINT, PRESSURE_LIMIT
@@ -75,7 +75,7 @@ else:
     with chart_col:
         view = atlas.views_of(code)[0]
         st.plotly_chart(chart(atlas, view, served_image(view), shown=frozenset(routine), selected=code),
-                        config=CONFIG, key="step_chart", width="stretch")
+                        config=config_for(atlas.views[view]), key="step_chart", width="stretch")
         st.caption(f"{code} is ringed on the {atlas.views[view].title.lower()} view; the other points of the routine "
                    "are in full colour.")
     with text_col:
