@@ -6,13 +6,14 @@ import streamlit as st
 
 from meridians.draw.body_images import served_image
 from meridians.draw.chart import chart, config_for
+from meridians.learn.decks import ROUTINE as ROUTINE_DECK
 from meridians.model import CERTAINTY_LABELS
 from meridians.routine import PRESS_MINUTES, pregnancy_points, press_plan, trial_routines
 from meridians.safety import EVERY_POINT, PRESSURE_LIMIT
-from meridians.url_state import RoutineState, State, to_params
+from meridians.url_state import LearnState, RoutineState, State, to_params
 from ui import frame, printouts, url
 from ui import routine as routine_ui
-from ui.nav import CHART
+from ui.nav import CHART, LEARN
 from ui.text import escape_markdown
 from ui.url import url_widget
 
@@ -42,6 +43,8 @@ if step == 0:
               required=True, format_func=lambda m: f"{m} min a side")
         st.button("Start the routine", type="primary", icon=":material/play_arrow:", on_click=go_to, args=(1,))
         printouts.routine_buttons(atlas, routine, state.minutes)
+        st.page_link(LEARN, label="Learn where these points are: a drill of my routine", icon=":material/school:",
+                     query_params=to_params(LearnState(deck=ROUTINE_DECK, routine=routine), atlas))
     else:
         st.subheader("My routine is empty", anchor=False)
         st.text("Add points from a point's card on the chart, or start from the points a trial used.")

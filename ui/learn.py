@@ -22,6 +22,7 @@ STORE_PROBLEM = "_learn_store_problem"  # session state: why the browser's copy 
 IMPORTED = "_learn_imported"  # session state: what the last import did, said once
 ANSWERS = "_learn_answers"  # session state: {(mode, deck, code): the click (find) or the code chosen (name)}
 HINTS = "_learn_hints"  # session state: {(mode, deck, code)} asked with the hint shown
+SAVED = "_learn_saved"  # session state: the Progress last handed to the browser to keep (progress is never edited)
 STORE_KEY = "learn_store"
 UPLOAD_KEY = "learn_import"
 
@@ -97,8 +98,11 @@ def _on_stored(atlas: Atlas) -> None:
 def keep(atlas: Atlas) -> None:
     """Keep the progress in this browser: ask for its copy at the first run, write the progress back after it.
     Nothing is written before the copy is read, so a new session cannot blank what the browser holds."""
-    loaded = bool(st.session_state.get(LOADED))
-    save = dumps(progress(), datetime.now(UTC)) if loaded and (progress().answers or progress().cards) else None
+    loaded, now = bool(st.session_state.get(LOADED)), progress()
+    save = None  # sent only when it changed: the whole progress at every run would be many kB
+    if loaded and now.answers and st.session_state.get(SAVED) is not now:
+        save = dumps(now, datetime.now(UTC))
+        st.session_state[SAVED] = now
     with st.container(key="learn_store_box"):
         _STORE(key=STORE_KEY, data={"loaded": loaded, "save": save}, default={"stored": None},
                on_stored_change=lambda: _on_stored(atlas), height=0)
@@ -129,9 +133,9 @@ def _on_import(atlas: Atlas) -> None:
 
 def export_and_import(atlas: Atlas) -> None:
     """The progress file: download it, and bring one back (merged with this browser's, each card as last reviewed)."""
-    now = datetime.now(UTC)
-    st.download_button("Export my progress", data=dumps(progress(), now), mime="application/json",
-                       file_name=f"learn-progress-{now:%Y-%m-%d}.json", on_click="ignore", icon=":material/download:",
+    mine, today = progress(), datetime.now(UTC)
+    st.download_button("Export my progress", data=lambda: dumps(mine, datetime.now(UTC)), mime="application/json",
+                       file_name=f"learn-progress-{today:%Y-%m-%d}.json", on_click="ignore", icon=":material/download:",
                        help="A file with your cards and answers, to keep or to import on another device.")
     st.file_uploader("Import a progress file", type=["json"], key=UPLOAD_KEY, on_change=_on_import, args=(atlas,),
                      help="A file exported here. Its cards join yours; a damaged or foreign file changes nothing.")

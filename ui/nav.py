@@ -13,13 +13,14 @@ import streamlit as st
 FOLDER = Path(__file__).resolve().parents[1] / "app_pages"
 CHART = str(FOLDER / "chart.py")
 ROUTINE = str(FOLDER / "4_Routine.py")
+LEARN = str(FOLDER / "5_Learn.py")
 PAGES = (
     (CHART, "Chart"),
     (str(FOLDER / "0_Meridians.py"), "Meridians"),
     (str(FOLDER / "1_Mechanisms.py"), "Mechanisms"),
     (str(FOLDER / "2_Research.py"), "Research"),
     (ROUTINE, "Routine"),
-    (str(FOLDER / "5_Learn.py"), "Learn"),
+    (LEARN, "Learn"),
     (str(FOLDER / "3_About.py"), "About"),
 )
 

@@ -138,3 +138,9 @@ def test_going_on_by_itself_is_in_the_link_and_reaches_the_timer():
     assert "onward" not in at.query_params and 'data-onward="0"' in timer_html(at)
     last = opened(PAGE, routine="BL40,GV3", step="2", onward="1")
     assert 'data-onward="0"' in timer_html(last)  # nothing after the last point
+
+
+def test_the_routine_links_to_a_drill_of_its_points():
+    at = opened("app_pages/4_Routine.py", routine="BL23,KI3")
+    link = next(p for p in at.get("page_link") if "drill of my routine" in p.proto.label)
+    assert link.proto.page == "Learn" and link.proto.query_string == "deck=routine&routine=BL23%2CKI3"
