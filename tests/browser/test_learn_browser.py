@@ -223,3 +223,21 @@ def test_name_the_point_with_the_keyboard_alone_from_a_shared_link(browser, app_
         expect(page.get_by_text("It is BL40, Wěizhōng; you chose KI10.")).to_be_visible(timeout=RERUN_TIMEOUT_MS)
     finally:
         context.close()
+
+
+def test_a_damaged_copy_in_the_browser_gets_a_warning_and_the_drill_works(browser, app_url):
+    context = _context(browser, (390, 844), True)
+    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+                            f" localStorage.setItem('{STORAGE_KEY}', '{{\"format\": \"something else\"}}'); }}")
+    page = context.new_page()
+    try:
+        _open(page, f"{app_url}/Learn?deck=LI&point=LI4&mode=name", "Which point is ringed?")
+        expect(page.get_by_text("The progress kept in this browser could not be read")).to_be_visible(
+            timeout=RERUN_TIMEOUT_MS)
+        assert _stored(page) == {"format": "something else"}  # left as it was until an answer
+        page.get_by_role("button", name="LI4 · Hégǔ").tap()
+        expect(page.get_by_text("Right: LI4")).to_be_visible(timeout=RERUN_TIMEOUT_MS)
+        page.wait_for_function(f"(localStorage.getItem('{STORAGE_KEY}') || '').includes('learn-progress')",
+                               timeout=RERUN_TIMEOUT_MS)
+    finally:
+        context.close()
