@@ -18,7 +18,7 @@ def deck_title(atlas: Atlas, deck: str) -> str:
 def deck_points(atlas: Atlas, deck: str) -> tuple[str, ...]:
     """The deck's points that some view shows, in a stable order."""
     if deck == BACK_PAIN:
-        codes = tuple(dict.fromkeys(c for s in atlas.studies.values() if s.claim == "lbp_trial" for c in s.points if c in atlas.points))
+        codes = tuple(dict.fromkeys(c for s in atlas.trials_of("low_back_pain") for c in s.points if c in atlas.points))
     else:
         codes = atlas.meridian_points(deck)
     return tuple(c for c in codes if atlas.views_of(c))
