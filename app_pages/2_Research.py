@@ -44,10 +44,8 @@ with st.sidebar:
 
 def on_map_select() -> None:
     """A click on a bubble shows that condition's studies (the Condition filter, in the URL)."""
-    points = ((st.session_state.get("evidence_map") or {}).get("selection") or {}).get("points") or []
-    ids = [p["customdata"][0] for p in points if p.get("customdata")]
-    if ids:
-        url.update(atlas, ResearchState, condition=ids[-1])
+    if condition := emap.picked(st.session_state.get("evidence_map")):
+        url.update(atlas, ResearchState, condition=condition)
 
 
 mapped = evidence_map(atlas)

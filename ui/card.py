@@ -125,8 +125,8 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
     st.markdown("\n\n".join(parts))
     for found in research:  # its studies, one click away
         n = len(found.studies)
-        with st.expander(escape_markdown(f"{found.evidence.condition.name}: the {n} stud{'ies' if n > 1 else 'y'} "
-                                         f"that used {code}")):
+        which = "the study" if n == 1 else f"the {n} studies"
+        with st.expander(escape_markdown(f"{found.evidence.condition.name}: {which} that used {code}")):
             for study in found.studies:
                 st.markdown(f"##### {escape_markdown(f'{study.short}: {study.title}')}")
                 study_entry(study)

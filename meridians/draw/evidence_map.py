@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -34,6 +34,13 @@ def table(evidence: Sequence[Evidence]) -> list[dict[str, str]]:
     """The map as rows, for screen readers and for anyone who would rather read than look."""
     return [{"Condition": e.condition.name, "What it found": FINDINGS[e.condition.finding or "unclear"],
              "Certainty": e.rated_by, "Evidence": e.size, "Verdict": e.condition.verdict or ""} for e in evidence]
+
+
+def picked(event: Mapping | None) -> str | None:
+    """The condition a click on the map picked, from Streamlit's selection event (None: a click on nothing)."""
+    points = ((event or {}).get("selection") or {}).get("points") or []
+    ids = [p["customdata"][0] for p in points if p.get("customdata")]
+    return ids[-1] if ids else None
 
 
 def evidence_map(evidence: Sequence[Evidence]) -> go.Figure:
