@@ -51,7 +51,7 @@ def on_map_select() -> None:
 mapped = evidence_map(atlas)
 st.subheader("The evidence map: what acupressure was tested for", anchor=False)
 st.text("A row for each condition that trials tested, placed by what its lead review or trial found. A larger bubble "
-        "is more people; the colour and the words beside it give the certainty, as that study rates it. Click a bubble "
+        "is more people; the colour and the words over it give the certainty, as that study rates it. Click a bubble "
         "for that condition's studies. Better than a comparison is not better than a sham: each study says what it "
         "was compared with.")
 st.plotly_chart(emap.evidence_map(mapped), key="evidence_map", on_select=on_map_select, selection_mode="points",

@@ -30,7 +30,7 @@ def in_general(found: AtPoint, code: str) -> str | None:
 
 def sham_lines(found: AtPoint) -> tuple[str, ...]:
     """Where the real points did no better than a sham, in the study's words."""
-    return tuple(f"Against a sham ({e.against}), {s.short} found no difference: {e.note}."
+    return tuple(f"Against a sham ({e.against}), {s.short} found no difference ({e.note})."
                  for s, e in found.sham_no_difference)
 
 

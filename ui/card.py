@@ -115,18 +115,18 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
     research = at_point(atlas, code)
     if not research:
         parts.append(escape_markdown(NO_TRIALS))
-    for found in research:
-        e = found.evidence
-        parts.append(f"**{escape_markdown(e.condition.name)}** {certainty_badge(e.certainty)}  \n"
-                     f"{escape_markdown(e.condition.verdict or '')}  \n"
-                     f":small[:gray[{escape_markdown(f'{e.rated_by}; {e.size}.')}]]")
-        parts += [":small[" + escape_markdown(line) + "]" for line in (in_general(found, code),) if line]
-        parts += [":material/balance: " + escape_markdown(line) for line in sham_lines(found)]
     st.markdown("\n\n".join(parts))
-    for found in research:  # its studies, one click away
-        n = len(found.studies)
+    for found in research:  # each condition's verdict, and its studies one click away
+        e, n = found.evidence, len(found.studies)
+        st.markdown("\n\n".join([
+            f"**{escape_markdown(e.condition.name)}** {certainty_badge(e.certainty)}  \n"
+            f"{escape_markdown(e.condition.verdict or '')}  \n"
+            f":small[:gray[{escape_markdown(f'{e.rated_by}; {e.size}.')}]]",
+            *(":small[" + escape_markdown(line) + "]" for line in (in_general(found, code),) if line),
+            *(":material/balance: " + escape_markdown(line) for line in sham_lines(found)),
+        ]))
         which = "the study" if n == 1 else f"the {n} studies"
-        with st.expander(escape_markdown(f"{found.evidence.condition.name}: {which} that used {code}")):
+        with st.expander(escape_markdown(f"{e.condition.name}: {which} that used {code}")):
             for study in found.studies:
                 st.markdown(f"##### {escape_markdown(f'{study.short}: {study.title}')}")
                 study_entry(study)

@@ -15,7 +15,8 @@ from meridians.research import Evidence
 
 COLUMNS = ("no_difference", "unclear", "small", "benefit")  # from nothing found to a clear benefit
 SHORT = {"no_difference": "No better", "unclear": "Unclear", "small": "Slightly better", "benefit": "Better"}
-SMALLEST, LARGEST = 14, 56  # a bubble's diameter in pixels, for the fewest and the most people
+SMALLEST, LARGEST = 12, 48  # a bubble's diameter in pixels, for the fewest and the most people
+ROW = 86  # pixels per condition: its label line, then its bubble
 
 
 def bubble_size(people: int | None, most: int) -> float:
@@ -44,14 +45,14 @@ def picked(event: Mapping | None) -> str | None:
 
 
 def evidence_map(evidence: Sequence[Evidence]) -> go.Figure:
-    """The map: a row per condition, a column per finding. A bubble's customdata is its condition's id, so a
-    click on it can show that condition's studies."""
+    """The map: a row per condition, a column per finding, each row labelled above its bubble across the whole width
+    (it reads on a phone). A bubble's customdata is its condition's id, so a click on it can show that condition's
+    studies."""
     most = max((e.people or 0 for e in evidence), default=0)
     names = [e.condition.name for e in evidence]
     fig = go.Figure()
     fig.add_trace(go.Scatter(
-        x=[SHORT[e.condition.finding or "unclear"] for e in evidence], y=names, mode="markers+text",
-        text=[label(e) for e in evidence], textposition="middle right", textfont={"size": 12, "color": "#333333"},
+        x=[SHORT[e.condition.finding or "unclear"] for e in evidence], y=names, mode="markers",
         marker={"size": [bubble_size(e.people, most) for e in evidence], "sizemode": "diameter",
                 "color": [CERTAINTY_COLOURS[e.certainty].hex for e in evidence], "opacity": 0.9,
                 "line": {"width": 1.5, "color": "#333333"}},
@@ -64,12 +65,16 @@ def evidence_map(evidence: Sequence[Evidence]) -> go.Figure:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=CERTAINTY_LABELS[key],
                                  marker={"size": 12, "color": CERTAINTY_COLOURS[key].hex}))
     fig.update_layout(
-        height=max(300, 64 * len(evidence) + 170), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        height=ROW * len(evidence) + 200, margin={"l": 4, "r": 4, "t": 10, "b": 10},
+        annotations=[{"text": f"<b>{html.escape(e.condition.name)}</b>  {html.escape(label(e))}", "x": 0, "xref": "paper",
+                      "y": e.condition.name, "yref": "y", "yshift": 38, "xanchor": "left", "showarrow": False,
+                      "font": {"size": 13, "color": "#222222"}} for e in evidence],
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": [SHORT[c] for c in COLUMNS],
-               "range": [-0.5, len(COLUMNS) - 0.1], "title": "What the lead study found, against its comparison",
-               "fixedrange": True, "side": "top"},
-        yaxis={"type": "category", "autorange": "reversed", "fixedrange": True, "automargin": True},
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "title": {"text": "Colour: "}},
+               "range": [-0.5, len(COLUMNS) - 0.5], "title": "What the lead study found, against its comparison",
+               "fixedrange": True, "side": "top", "tickangle": 0, "showgrid": True, "gridcolor": "#EEEEEE"},
+        yaxis={"type": "category", "fixedrange": True, "showticklabels": False,
+               "showgrid": False, "range": [len(evidence) - 0.45, -0.75]},
+        legend={"orientation": "h", "y": -0.01, "yanchor": "top", "title": {"text": "Colour: "}},
         dragmode=False, plot_bgcolor="white", clickmode="event+select",
     )
     return fig

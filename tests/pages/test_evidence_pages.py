@@ -59,7 +59,7 @@ def test_pc6s_card_lists_each_condition_studied_with_its_certainty_and_what_sham
     for name in ("Sickness after surgery", "Sickness from chemotherapy", "Morning sickness"):
         assert f"**{name}**" in text
     assert "Low certainty, as Lee A 2015 rates it; 40 trials, 4,742 people." in text
-    assert "Against a sham (sham wristband), Molassiotis A 2013 found no difference" in text
+    assert "Against a sham (sham wristband), Molassiotis A 2013 found no difference (cycle 1 nausea" in text
     assert "Against a sham (placebo bands off the point), O'Brien B 1996 found no difference" in text
     labels = [plain(e.label) for e in at.expander]
     assert "Sickness after surgery: the study that used PC6" in labels
@@ -81,11 +81,13 @@ def test_a_point_no_trial_tested_says_so_plainly():
 def test_the_evidence_map_draws_a_labelled_bubble_for_every_condition_with_trials():
     at = opened("app_pages/2_Research.py")
     assert not at.exception
-    bubbles = chart(at)["data"][0]
+    drawn = chart(at)
+    bubbles = drawn["data"][0]
     mapped = evidence_map(ATLAS)
     assert [c[0] for c in bubbles["customdata"]] == [e.condition.id for e in mapped]
     assert "Sickness after surgery" in bubbles["y"] and "Pain in labour" in bubbles["y"]
-    assert all(bubbles["text"]) and "40 trials, 4,742 people; low certainty" in bubbles["text"]
+    labels = [a["text"] for a in drawn["layout"]["annotations"]]
+    assert "<b>Sickness after surgery</b>  40 trials, 4,742 people; low certainty" in labels
     table = at.table[0].value  # the text alternative
     assert list(table["Condition"]) == [e.condition.name for e in mapped]
 

@@ -60,7 +60,9 @@ def test_the_map_is_coloured_by_certainty_labelled_in_words_and_clickable(atlas)
     bubbles = fig.data[0]
     assert [c[0] for c in bubbles.customdata] == [e.condition.id for e in mapped]
     assert list(bubbles.marker.color) == [CERTAINTY_COLOURS[e.certainty].hex for e in mapped]
-    assert all("certainty" in label for label in bubbles.text)  # readable without the colours
+    labels = [a.text for a in fig.layout.annotations]  # a line over each bubble: readable without the colours
+    assert len(labels) == len(mapped) and all("certainty" in label for label in labels)
+    assert "<b>Sickness after surgery</b>  40 trials, 4,742 people; low certainty" in labels
     sizes = dict(zip(bubbles.y, bubbles.marker.size, strict=True))
     assert sizes["Sickness after surgery"] > sizes["Tiredness after cancer treatment"] >= emap.SMALLEST
     legend = [t.name for t in fig.data[1:]]
