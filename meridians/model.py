@@ -416,6 +416,14 @@ class Atlas:
     def studies_of(self, code: str) -> tuple[Study, ...]:
         return tuple(s for s in self.studies.values() if code in s.used_points)
 
+    @cached_property
+    def _trials(self) -> Mapping[str, tuple[Study, ...]]:
+        found: dict[str, list[Study]] = {}
+        for s in self.studies.values():
+            if s.claim == "trial" and s.condition:
+                found.setdefault(s.condition, []).append(s)
+        return frozen_map({c: tuple(ss) for c, ss in found.items()})
+
     def trials_of(self, condition: str) -> tuple[Study, ...]:
         """The trials and reviews of trials that tested acupressure (or needling) for a condition."""
-        return tuple(s for s in self.studies.values() if s.claim == "trial" and s.condition == condition)
+        return self._trials.get(condition, ())

@@ -9,8 +9,8 @@ from meridians.model import CERTAINTY_LABELS, Atlas, Condition, Effect, Study
 from meridians.text import fold
 
 SHAM_WORDS = ("sham", "simulated", "placebo")  # how a study's `against` names a fake treatment
-NO_TRIALS = ("No trial we could verify tested this point, for any condition: what is known of it is tradition "
-             "(below).")
+NO_TRIALS = ("No trial we could verify tested this point, for any condition: what this card says of its uses is "
+             "tradition.")
 
 
 @dataclass(frozen=True)

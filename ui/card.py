@@ -69,9 +69,9 @@ def study_expander(study: Study) -> None:
 
 
 def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[], None] = lambda: None) -> None:
-    """The card of a point: its heading, the pregnancy caution, then one Markdown block (and the studies, on
-    the few points that have them): each element is a component the browser draws again after every click
-    (docs/architecture.md, "The click")."""
+    """The card of a point: its heading, the pregnancy caution, then one Markdown block (and, on the points trials
+    used, each condition's verdict with its studies): each element is a component the browser draws again after
+    every click (docs/architecture.md, "The click")."""
     point = atlas.points[code]
     meridian = atlas.meridians[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")

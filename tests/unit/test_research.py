@@ -93,3 +93,13 @@ def test_only_trials_with_a_verified_point_set_and_dose_are_routines(atlas):
     assert routines["molassiotis2013"].routine_points == ("PC6",)
     assert "no better than sham" in routines["molassiotis2013"].routine_note
     assert not atlas.studies["obrien1996"].routine_points  # its daily dose was not seen
+
+
+def test_marker_sizes_and_the_evidence_filter_follow_the_chosen_condition(atlas):
+    from meridians.query import evidence_filters, matching, sizings, trial_counts
+
+    assert trial_counts(atlas, "postoperative_nausea") == {"PC6": 1}
+    assert trial_counts(atlas, "labour_pain") == {"LI4": 1, "SP6": 1, "BL67": 1}
+    assert matching(atlas, evidence="anxiety") == {"EX-HN3", "HT7"}
+    assert evidence_filters(atlas)["postoperative_nausea"] == "Studied for sickness after surgery"
+    assert list(sizings(atlas)) == list(evidence_filters(atlas)) and "neck_pain" not in sizings(atlas)
