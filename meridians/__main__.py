@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         colours = {code: built.meridians[p.meridian].colour for code, p in built.points.items()
                    if p.meridian in built.meridians}
-        draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours).save(args.out)
+        labels = {code: f"{code} {p.hanzi}" for code, p in built.points.items()}
+        draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours,
+                     labels).save(args.out)
         print(f"wrote {args.out}")
         return 0
     if args.command == "render" and built.views and not any(p.file.startswith("body/") for p in built.problems):
