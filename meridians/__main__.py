@@ -31,11 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("--bold", type=Path, help="NotoSansCJK-Bold.ttc (default: beside --from)")
     args = parser.parse_args(argv)
     if args.command == "font":
-        from meridians.printouts.fonts import BOLD, REGULAR, characters, make_subset
+        from meridians.printouts.fonts import BOLD, REGULAR, WEB, characters, make_subset, make_web_font
 
         bold = args.bold or args.source.with_name(args.source.name.replace("Regular", "Bold"))
         for source, out in ((args.source, REGULAR), (bold, BOLD)):
             print(f"wrote {make_subset(source, out, characters())} from {source}")
+        print(f"wrote {make_web_font(REGULAR, WEB)} from {REGULAR}")
         return 0
 
     built = build_partial(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))

@@ -169,11 +169,13 @@ def test_a_point_with_no_close_up_is_charted_on_a_whole_body_view(atlas):
     assert flat(atlas.points[code].how_to_find) in text_of(reader)
 
 
-def test_the_pages_take_their_hanzi_from_the_shipped_font_too():
+def test_the_pages_take_their_hanzi_from_the_shipped_font_too(atlas):
     """A browser with no CJK font (a fresh Linux) showed boxes in the card's names: the theme's font faces
     are the shipped subset, served from app/static/ (static/ is assets/), for the CJK ranges only."""
     config = tomllib.loads((fonts.FONTS_DIR.parents[1] / ".streamlit" / "config.toml").read_text())
     faces = config["theme"]["fontFaces"]
     assert config["theme"]["font"].split(",")[0].strip() == "hanzi"
-    assert {f["url"] for f in faces} == {f"app/static/fonts/{p.name}" for p in (fonts.REGULAR, fonts.BOLD)}
+    assert [f["url"] for f in faces] == [f"app/static/fonts/{fonts.WEB.name}"]
     assert all(f["family"] == "hanzi" and "U+4E00-9FFF" in f["unicodeRange"] for f in faces)
+    hanzi = "".join(p.hanzi + (p.hanzi_simplified or "") for p in atlas.points.values())
+    assert fonts.missing(fonts.WEB, hanzi) == ""
