@@ -138,3 +138,15 @@ def test_going_on_by_itself_is_in_the_link_and_reaches_the_timer():
     assert "onward" not in at.query_params and 'data-onward="0"' in timer_html(at)
     last = opened(PAGE, routine="BL40,GV3", step="2", onward="1")
     assert 'data-onward="0"' in timer_html(last)  # nothing after the last point
+
+
+def test_a_routine_of_twenty_points_and_one_with_unknown_codes_are_noticed_and_printable(atlas):
+    codes = [c for c in atlas.points if not c.startswith("EX")][:20]
+    at = opened(PAGE, routine=",".join(codes))
+    assert not at.exception and at.subheader[0].value == "My routine: 20 points"
+    assert [b.proto.label for b in at.get("download_button")] == ["Routine sheet (PDF)"]
+    at = opened(PAGE, routine=",".join(["XX99", *codes[:9], "BL999", *codes[9:18]]))
+    assert not at.exception
+    assert sum("XX99" in i.value or "BL999" in i.value for i in at.info) == 2  # each unknown code said
+    assert at.subheader[0].value == "My routine: 18 points"
+    assert [b.proto.label for b in at.get("download_button")] == ["Routine sheet (PDF)"]
