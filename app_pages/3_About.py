@@ -7,7 +7,7 @@ import streamlit as st
 from meridians.safety import NOT_ADVICE
 from ui import frame
 
-EVIDENCE_REVIEWED = "25 November 2026"
+EVIDENCE_REVIEWED = "7 December 2026"
 
 frame.page_frame("About")
 atlas = frame.atlas()
@@ -63,7 +63,10 @@ st.text(
     "overturned by it. Large acupuncture trials with sham needles (GERAC, Cherkin 2009, Brinkhaus 2006) found the "
     "sham nearly as helpful as the real thing, which suggests the exact point matters less than the needling, "
     "the touch and the care. Small sham-controlled acupressure trials found real points better, but shams for "
-    "pressure are hard to make convincing (Tan 2015)."
+    "pressure are hard to make convincing (Tan 2015). Beyond back pain, the best-studied use is the wrist point "
+    "PC6 for sickness after surgery: better than sham in 40 trials, on low-certainty evidence (the Cochrane review, "
+    "Lee 2015). For sickness from chemotherapy and in early pregnancy, sham-controlled wristband trials found real "
+    "bands no better than sham. The Research page's evidence map shows each condition trials tested."
 )
 st.header("Method", anchor=False)
 st.text(

@@ -52,12 +52,14 @@ if step == 0:
                  query_params=to_params(State(routine=routine), atlas))
 
     st.subheader("Start from a trial's points", anchor=False)
-    st.caption("The whole point sets of randomised trials, where we could verify them. Below each: how the trial "
-               "gave the points and what it found; the evidence is of low quality.")
+    st.caption("The whole point sets of randomised trials, where we could verify the points and the dose. Below "
+               "each: how the trial gave the points, what it compared and what it found.")
     for study in trial_routines(atlas):
-        routine_ui.page_link(atlas, study.routine_points, f"{study.short}: {', '.join(study.routine_points)}")
-        st.caption(escape_markdown(f"{study.routine_note} {CERTAINTY_LABELS[study.certainty]}; lasted: "
-                                   f"{study.follow_up}. {study.citation}"))
+        condition = atlas.conditions[study.condition].name.lower() if study.condition else "its condition"
+        routine_ui.page_link(atlas, study.routine_points,
+                             f"{study.short}, {condition}: {', '.join(study.routine_points)}")
+        st.caption(escape_markdown(f"Dose in the trial: {study.dose}. {study.routine_note} "
+                                   f"{CERTAINTY_LABELS[study.certainty]}; lasted: {study.follow_up}. {study.citation}"))
 else:
     code = routine[step - 1]
     point = atlas.points[code]

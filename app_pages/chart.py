@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from meridians.draw.chart import CONFIG, closeup_of, config_for, within_reach
-from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, found, listed_as, matching
+from meridians.query import COURSES, evidence_filters, found, listed_as, matching, sizings
 from meridians.url_state import State
 from ui import card, chartview, frame, printouts, url
 from ui import routine as routine_ui
@@ -86,12 +86,14 @@ with st.sidebar:
           format_func=lambda c: f"{c} {atlas.meridians[c].name}")
     url_widget(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
           placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
-    url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(EVIDENCE_FILTERS), index=None,
-          placeholder="Any", format_func=EVIDENCE_FILTERS.get,
-          help="Only the points that a randomised trial of acupressure or acupuncture for low back pain used.")
-    url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(SIZINGS), index=None,
-          placeholder="All the same", format_func=SIZINGS.get,
-          help="Larger markers for the points more low-back-pain studies used.")
+    filters, sizes = evidence_filters(atlas), sizings(atlas)
+    url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(filters), index=None,
+          placeholder="Any", format_func=filters.get,
+          help="Only the points that trials of acupressure or acupuncture for the chosen condition used (or a "
+               "review of such trials was about). What they found is on each point's card and the Research page.")
+    url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(sizes), index=None,
+          placeholder="All the same", format_func=sizes.get,
+          help="Larger markers for the points more studies of the chosen condition used.")
     url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
           format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
     url_widget(st.toggle, atlas, state, "labels", label="Write the codes on the chart",

@@ -31,11 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("--bold", type=Path, help="NotoSansCJK-Bold.ttc (default: beside --from)")
     args = parser.parse_args(argv)
     if args.command == "font":
-        from meridians.printouts.fonts import BOLD, REGULAR, characters, make_subset
+        from meridians.printouts.fonts import BOLD, REGULAR, WEB, characters, make_subset, make_web_font
 
         bold = args.bold or args.source.with_name(args.source.name.replace("Regular", "Bold"))
         for source, out in ((args.source, REGULAR), (bold, BOLD)):
             print(f"wrote {make_subset(source, out, characters())} from {source}")
+        print(f"wrote {make_web_font(REGULAR, WEB)} from {REGULAR}")
         return 0
 
     built = build_partial(getattr(args, "data_dir", None) or args.data, lenient=args.command in ("preview", "render"))
@@ -47,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         colours = {code: built.meridians[p.meridian].colour for code, p in built.points.items()
                    if p.meridian in built.meridians}
-        draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours).save(args.out)
+        labels = {code: f"{code} {p.hanzi}" for code, p in built.points.items()}
+        draw_preview(built.views[args.view], [p for p in built.positions if p.view == args.view], colours,
+                     labels).save(args.out)
         print(f"wrote {args.out}")
         return 0
     if args.command == "render" and built.views and not any(p.file.startswith("body/") for p in built.problems):

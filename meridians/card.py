@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, LOCATION_STATUS, MECHANISM_KINDS, Atlas, Point
+from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, LOCATION_STATUS, MECHANISM_KINDS, Atlas, Point, Study
+from meridians.research import NO_TRIALS, AtPoint, at_point
 from meridians.safety import EVERY_POINT, NOT_ON_PREGNANCY_LISTS, PRESSURE_LIMIT
 
 # One line for a lay reader, wherever a card measures in cun (WHO 2008's proportional "B-cun" and finger cun).
@@ -20,11 +21,32 @@ def location_line(point: Point) -> str:
     return f"Location: {LOCATION_STATUS[status.kind]}" + (f". {status.note}" if status.note else ".")
 
 
+def in_general(found: AtPoint, code: str) -> str | None:
+    """Said under a verdict that is not about this point: the verdict is of acupressure for the condition."""
+    if code in found.evidence.condition.studied:
+        return None
+    return f"This verdict is about acupressure for {found.evidence.condition.name.lower()} in general, not {code} alone."
+
+
+def sham_lines(found: AtPoint) -> tuple[str, ...]:
+    """Where the real points did no better than a sham, in the study's words."""
+    return tuple(f"Against a sham ({e.against}), {s.short} found no difference ({e.note})."
+                 for s, e in found.sham_no_difference)
+
+
+def _study(s: Study) -> dict:
+    return {"id": s.id, "short": s.short, "title": s.title, "citation": s.citation, "design": DESIGN_LABELS[s.design],
+            "certainty": CERTAINTY_LABELS[s.certainty], "follow_up": s.follow_up, "comparison": s.comparison,
+            "effect": s.effect, "doi": s.doi, "pmid": s.pmid}
+
+
 def card_data(atlas: Atlas, code: str) -> dict:
     """Everything the card says about a point: its fields, where it is drawn, what might explain an
-    effect, and the studies that used it with how sure they are and how long the effect lasted."""
+    effect, what the research shows for each condition studied at it (with its studies: how sure they are and how
+    long the effect lasted), and the other studies that used it."""
     p = atlas.points[code]
     meridian = atlas.meridians[p.meridian]
+    research = at_point(atlas, code)
     return {
         "code": p.code, "pinyin": p.pinyin, "hanzi": p.hanzi, "hanzi_simplified": p.hanzi_simplified,
         "english": p.english, "meridian": {"id": meridian.id, "name": meridian.name},
@@ -44,10 +66,13 @@ def card_data(atlas: Atlas, code: str) -> dict:
              "certainty": CERTAINTY_LABELS[m.certainty]}
             for m in (atlas.mechanisms[mid] for mid in p.mechanisms)
         ],
-        "studies": [
-            {"id": s.id, "short": s.short, "title": s.title, "citation": s.citation, "design": DESIGN_LABELS[s.design],
-             "certainty": CERTAINTY_LABELS[s.certainty], "follow_up": s.follow_up, "effect": s.effect,
-             "doi": s.doi, "pmid": s.pmid}
-            for s in atlas.studies_of(code)
+        "research": [
+            {"condition": {"id": f.evidence.condition.id, "name": f.evidence.condition.name},
+             "verdict": f.evidence.condition.verdict, "certainty": CERTAINTY_LABELS[f.evidence.certainty],
+             "rated_by": f.evidence.rated_by, "size": f.evidence.size, "in_general": in_general(f, code),
+             "sham_no_difference": list(sham_lines(f)), "studies": [_study(s) for s in f.studies]}
+            for f in research
         ],
+        "no_trials": None if research else NO_TRIALS,
+        "other_studies": [_study(s) for s in atlas.studies_of(code) if s.claim != "trial"],
     }

@@ -38,7 +38,7 @@ DESIGN_LABELS = MappingProxyType(
 )
 CLAIM_LABELS = MappingProxyType(
     {
-        "lbp_trial": "Tested in trials for low back pain",
+        "trial": "Tested in trials",
         "mechanism": "Proposed mechanism",
         "safety": "Safety of treatment",
         "method": "How trials are done",
@@ -52,7 +52,13 @@ POINTS_ARE = MappingProxyType(
         "protocol": "the whole point set the study used, as its source lists it",
         "part_of_protocol": "some of the points the study used (the rest are unknown or not on this chart)",
         "named_only": "points a secondary source names, not verified as the study's own",
+        "reviewed": "points the trials in a review used, as the review's own pages show them",
     }
+)
+# What a condition's lead study found, as the evidence map places it (RESULT_LABELS and one more).
+FINDINGS = MappingProxyType(
+    {"benefit": "Better than the comparison", "small": "Slightly better, not clinically important",
+     "no_difference": "No better than the comparison", "unclear": "Unclear: the trials disagree or are too few"}
 )
 SAMPLE_UNITS = MappingProxyType({"people": "people", "animals": "animals", "nerve_cells": "nerve cells recorded"})
 
@@ -298,6 +304,7 @@ class Study:
     certainty_note: str
     claim: str
     summary: str
+    condition: str | None = None  # the condition of data/conditions.yaml it studied (every trial has one)
     mechanisms: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
     effects: tuple[Effect, ...] = ()
@@ -310,8 +317,10 @@ class Study:
     pmcid: str | None = None
     cochrane_id: str | None = None
     n: int | None = None
+    n_trials: int | None = None  # how many trials a review included
     sample_unit: str = "people"  # what `n` counts
     points_are: str | None = None  # one of POINTS_ARE, when `points` is not empty
+    dose: str | None = None  # how long and how often the trial gave its points, as verified
     routine_note: str | None = None  # how the trial gave its points and what it found, said with its routine
     seed_reference: int | None = None
 
@@ -323,12 +332,12 @@ class Study:
     @property
     def used_points(self) -> tuple[str, ...]:
         """The points the study is known to have used: a point only named by a secondary source is not."""
-        return self.points if self.points_are in ("protocol", "part_of_protocol") else ()
+        return self.points if self.points_are in ("protocol", "part_of_protocol", "reviewed") else ()
 
     @property
     def routine_points(self) -> tuple[str, ...]:
-        """A randomised trial's whole point set, the only kind offered as a ready-made routine."""
-        return self.points if self.design == "rct" and self.points_are == "protocol" else ()
+        """A randomised trial's whole point set with its dose, the only kind offered as a ready-made routine."""
+        return self.points if self.design == "rct" and self.points_are == "protocol" and self.dose else ()
 
     @property
     def author_list(self) -> tuple[str, ...]:
@@ -353,14 +362,18 @@ class Study:
 
 @dataclass(frozen=True)
 class Condition:
-    """What people look for help with: the words they type, and the points studied or used for it."""
+    """What people look for help with: the words they type, the points studied for it and what tradition uses,
+    and, where trials tested acupressure for it, the verdict in one line as its lead study gives it."""
 
     id: str
     name: str
     words: tuple[str, ...]
     traditional: tuple[str, ...]  # points tradition uses for it (not evidence)
-    trials: str | None = None  # the claim of the studies that are its trials
     notes: Mapping[str, str] = field(default_factory=lambda: frozen_map({}))  # a word's own note
+    studied: tuple[str, ...] = ()  # the points its verdict is about, each named by one of its studies
+    verdict: str | None = None  # what the research shows, in one line
+    verdict_from: str | None = None  # the study the verdict and its certainty are from
+    finding: str | None = None  # one of FINDINGS: where the evidence map places it
 
 
 @dataclass(frozen=True)
@@ -402,3 +415,15 @@ class Atlas:
 
     def studies_of(self, code: str) -> tuple[Study, ...]:
         return tuple(s for s in self.studies.values() if code in s.used_points)
+
+    @cached_property
+    def _trials(self) -> Mapping[str, tuple[Study, ...]]:
+        found: dict[str, list[Study]] = {}
+        for s in self.studies.values():
+            if s.claim == "trial" and s.condition:
+                found.setdefault(s.condition, []).append(s)
+        return frozen_map({c: tuple(ss) for c, ss in found.items()})
+
+    def trials_of(self, condition: str) -> tuple[Study, ...]:
+        """The trials and reviews of trials that tested acupressure (or needling) for a condition."""
+        return self._trials.get(condition, ())

@@ -45,11 +45,24 @@ def card_html(card: dict) -> str:
             parts.append(f"<p><b>{e(card['pressure_limit'])}</b></p>")
         elif key == "cautions":
             parts.append(f"<p><small>{e(card['every_point'])}</small></p>")
-    parts.append("<h4>Studies that used this point</h4>")
-    studies = [f"<li>{e(s['short'])}: {e(s['title'])} ({e(s['certainty'])}; lasted: {e(s['follow_up'])})</li>"
-               for s in card["studies"]]
-    parts.append(f"<ul>{''.join(studies)}</ul>" if studies else "<p>None that we could verify.</p>")
+    parts.append("<h4>What the research shows</h4>")
+    if card["no_trials"]:
+        parts.append(f"<p>{e(card['no_trials'])}</p>")
+    for found in card["research"]:
+        parts.append(f"<p><b>{e(found['condition']['name'])}</b> ({e(found['rated_by'])}; {e(found['size'])}): "
+                     f"{e(found['verdict'])}</p>")
+        parts += [f"<p><small>{e(line)}</small></p>" for line in [found["in_general"] or "", *found["sham_no_difference"]]
+                  if line]
+        parts.append(_studies_html(found["studies"]))
+    if card["other_studies"]:
+        parts.append("<h4>Other studies that used this point</h4>" + _studies_html(card["other_studies"]))
     return "".join(parts)
+
+
+def _studies_html(studies: list[dict]) -> str:
+    e = html.escape
+    return "<ul>" + "".join(f"<li>{e(s['short'])}: {e(s['title'])} ({e(s['certainty'])}; lasted: {e(s['follow_up'])})</li>"
+                            for s in studies) + "</ul>"
 
 
 class ChartWithCard:

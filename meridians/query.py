@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from meridians.model import Atlas, Condition, Point, Study
 from meridians.text import fold
 
-# Labels short enough for the sidebar's boxes; the widgets' help says the rest.
-EVIDENCE_FILTERS = {"trial": "In back-pain trials"}
-SIZINGS = {"evidence": "By back-pain trials"}
+BACK_PAIN = "low_back_pain"  # the condition the first screen offers a way into, and the older links' evidence
 COURSES = {"all": "All meridians", "filtered": "Filtered meridians", "none": "None"}
 _CODE = re.compile(r"^(?:(UB)|([A-Z]{2}))\s*-?\s*(\d{1,2})$")
 _EXTRA = re.compile(r"^EX\s*-?\s*(HN|B|UE|LE|CA)\s*-?\s*(\d{1,2})$")
@@ -52,9 +50,23 @@ def search(atlas: Atlas, text: str) -> tuple[str, ...]:
     return tuple(exact + starts + contains)
 
 
+def studied_conditions(atlas: Atlas) -> tuple[Condition, ...]:
+    """The conditions some trial in the library tested, in the order of conditions.yaml."""
+    return tuple(c for c in atlas.conditions.values() if atlas.trials_of(c.id))
+
+
+# Labels short enough for the sidebar's boxes; the widgets' help says the rest.
+def evidence_filters(atlas: Atlas) -> dict[str, str]:
+    return {c.id: f"Studied for {c.name.lower()}" for c in studied_conditions(atlas)}
+
+
+def sizings(atlas: Atlas) -> dict[str, str]:
+    return {c.id: f"By trials for {c.name.lower()}" for c in studied_conditions(atlas)}
+
+
 @dataclass(frozen=True)
 class Symptom:
-    """What a search for a symptom finds: two groups of points that are never mixed."""
+    """What a search for a symptom finds in one condition: two groups of points that are never mixed."""
 
     condition: Condition
     word: str  # the condition's word that the search matched
@@ -70,38 +82,46 @@ class Symptom:
         return self.condition.notes.get(self.word)
 
 
-def symptom(atlas: Atlas, text: str) -> Symptom | None:
-    """The condition a search names: one of its words is the search, is in it (the longest wins), or starts
-    with it (four letters or more, as someone types)."""
-    folded = fold(text)
-    if not folded:
-        return None
-    words = [(fold(w), w, c) for c in atlas.conditions.values() for w in c.words]
-    found = ([m for m in words if m[0] == folded] or sorted((m for m in words if m[0] in folded), key=lambda m: -len(m[0]))
-             or [m for m in words if len(folded) >= 4 and m[0].startswith(folded)])
-    if not found:
-        return None
-    _, word, condition = found[0]
-    studies = [s for s in atlas.studies.values() if condition.trials and s.claim == condition.trials]
+def _symptom(atlas: Atlas, condition: Condition, word: str) -> Symptom:
     by_point: dict[str, list[Study]] = {}
-    for study in studies:
+    for study in atlas.trials_of(condition.id):
         for code in study.used_points:
             by_point.setdefault(code, []).append(study)
-    tested = tuple(sorted(((c, tuple(ss)) for c, ss in by_point.items()), key=lambda t: -len(t[1])))
+    first = {code: i for i, code in enumerate(condition.studied)}  # the points its verdict is about lead
+    tested = tuple(sorted(((c, tuple(ss)) for c, ss in by_point.items()),
+                          key=lambda t: (first.get(t[0], len(first)), -len(t[1]))))
     traditional = tuple(c for c in condition.traditional if c not in by_point)
     return Symptom(condition, word, tested, traditional)
 
 
+def symptoms(atlas: Atlas, text: str) -> tuple[Symptom, ...]:
+    """The conditions a search names: one of their words is the search, is in it (the longest wins), or starts
+    with it (four letters or more, as someone types). A word two conditions share finds both."""
+    folded = fold(text)
+    if not folded:
+        return ()
+    words = [(fold(w), w, c) for c in atlas.conditions.values() for w in c.words]
+    found = ([m for m in words if m[0] == folded] or sorted((m for m in words if m[0] in folded), key=lambda m: -len(m[0]))
+             or [m for m in words if len(folded) >= 4 and m[0].startswith(folded)])
+    if not found:
+        return ()
+    best = found[0][0]
+    return tuple(_symptom(atlas, c, w) for key, w, c in found if key == best)
+
+
 def found(atlas: Atlas, text: str) -> tuple[str, ...]:
     """What a search finds, best first: a symptom's points (tested, then traditional), else points by code or name."""
-    named = symptom(atlas, text)
-    return named.codes if named else search(atlas, text)
+    named = symptoms(atlas, text)
+    if named:
+        tested = [code for s in named for code, _ in s.tested]
+        return tuple(dict.fromkeys(tested + [code for s in named for code in s.traditional]))
+    return search(atlas, text)
 
 
 def best_match(atlas: Atlas, text: str) -> str | None:
     """The point a search means outright (so Enter opens its card): its code, the one point found, or the one
     point whose name is the search. None for a symptom: its points are a list to choose from."""
-    if symptom(atlas, text):
+    if symptoms(atlas, text):
         return None
     codes = search(atlas, text)
     if len(codes) == 1 or (codes and normalise_code(text) == codes[0]):
@@ -110,23 +130,23 @@ def best_match(atlas: Atlas, text: str) -> str | None:
     return exact[0] if len(exact) == 1 else None
 
 
-def trial_counts(atlas: Atlas) -> dict[str, int]:
-    """How many studies of low back pain used each point (points never used, or only named by a secondary
+def trial_counts(atlas: Atlas, condition: str) -> dict[str, int]:
+    """How many studies of a condition used each point (points never used, or only named by a secondary
     source, are left out)."""
     counts: dict[str, int] = {}
-    for s in atlas.studies.values():
-        if s.claim == "lbp_trial":
-            for code in s.used_points:
-                counts[code] = counts.get(code, 0) + 1
+    for s in atlas.trials_of(condition):
+        for code in s.used_points:
+            counts[code] = counts.get(code, 0) + 1
     return counts
 
 
-def trial_points(atlas: Atlas) -> frozenset[str]:
-    return frozenset(trial_counts(atlas))
+def trial_points(atlas: Atlas, condition: str) -> frozenset[str]:
+    return frozenset(trial_counts(atlas, condition))
 
 
 def matching(atlas: Atlas, *, mechanisms=(), meridians=(), region=None, evidence=None, q="") -> frozenset[str]:
-    """Codes of the points that every active filter lets through (all of them when none is active)."""
+    """Codes of the points that every active filter lets through (all of them when none is active); `evidence`
+    is a condition: the points its trials used."""
     codes = set(atlas.points)
     if mechanisms:
         codes = {c for c in codes if set(atlas.points[c].mechanisms) & set(mechanisms)}
@@ -134,8 +154,8 @@ def matching(atlas: Atlas, *, mechanisms=(), meridians=(), region=None, evidence
         codes = {c for c in codes if atlas.points[c].meridian in meridians}
     if region:
         codes = {c for c in codes if atlas.points[c].region == region}
-    if evidence == "trial":
-        codes &= trial_points(atlas)
+    if evidence:
+        codes &= trial_points(atlas, evidence)
     if q.strip() and (hits := found(atlas, q)):  # a search that finds nothing fades nothing (the page says so)
         codes &= set(hits)
     return frozenset(codes)
@@ -148,7 +168,8 @@ def listed_as(point: Point) -> str:
     return f"{point.code} · {pinyin} · {point.hanzi} · {point.english}"
 
 
-def studies_matching(atlas: Atlas, *, designs=(), certainties=(), claim=None, mechanism=None, point=None, q=""):
+def studies_matching(atlas: Atlas, *, designs=(), certainties=(), claim=None, condition=None, mechanism=None, point=None,
+                     q=""):
     """The studies every Research filter lets through, in library order."""
     folded = fold(q) if q.strip() else ""
     out = []
@@ -158,6 +179,8 @@ def studies_matching(atlas: Atlas, *, designs=(), certainties=(), claim=None, me
         if certainties and s.certainty not in certainties:
             continue
         if claim and s.claim != claim:
+            continue
+        if condition and s.condition != condition:
             continue
         if mechanism and mechanism not in s.mechanisms and s.id not in (
             atlas.mechanisms[mechanism].studies_for + atlas.mechanisms[mechanism].studies_against

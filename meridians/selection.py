@@ -14,7 +14,7 @@ class FigureKey(NamedTuple):
 
     view: str
     shown: frozenset[str]  # the points the filters let through
-    evidence_sizes: bool  # markers sized by trial use
+    sizes: str | None  # markers sized by the trials of this condition
     courses: str  # which meridian lines are drawn
     highlight: str | None  # the one meridian brought out
     labels: bool = False  # each marker's code beside it

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from meridians.model import CERTAINTY_ORDER, CLAIM_LABELS, DESIGN_LABELS, Atlas
-from meridians.query import COURSES, EVIDENCE_FILTERS, SIZINGS, normalise_code
+from meridians.query import BACK_PAIN, COURSES, evidence_filters, normalise_code, sizings
 from meridians.routine import MAX_POINTS, PRESS_MINUTES
 
 MAX_VALUE = 80  # longer values are cut before use
@@ -27,6 +27,7 @@ class Spec:
     accepts: Collection[str] | Callable[[str], object | None] | None
     sep: str | None = None  # an ordered list written as one value: routine=BL23,BL25
     old_keys: tuple[str, ...] = ()  # what older links called this key: read, never written
+    old_values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # an older link's value: what it says now
 
 
 def _yes(value: str) -> bool | None:
@@ -62,9 +63,10 @@ class State:
             Spec("mechanism", "mechanisms", True, atlas.mechanisms),
             Spec("meridian", "meridians", True, atlas.meridians),
             Spec("region", "region", False, atlas.regions),
-            Spec("evidence", "evidence", False, EVIDENCE_FILTERS),
+            # Before issue 19 back pain was the only evidence layer: evidence=trial and size=evidence were its.
+            Spec("evidence", "evidence", False, evidence_filters(atlas), old_values={"trial": {"evidence": BACK_PAIN}}),
             Spec("q", "q", False, None),
-            Spec("size", "size", False, SIZINGS),
+            Spec("size", "size", False, sizings(atlas), old_values={"evidence": {"size": BACK_PAIN}}),
             Spec("courses", "courses", False, COURSES),
             Spec("routine", "routine", True, point, sep=","),
             Spec("labels", "labels", False, _yes),
@@ -109,6 +111,7 @@ class ResearchState:
     designs: tuple[str, ...] = ()
     certainties: tuple[str, ...] = ()
     claim: str | None = None
+    condition: str | None = None
     mechanism: str | None = None
     point: str | None = None
     q: str = ""
@@ -118,7 +121,10 @@ class ResearchState:
         return (
             Spec("design", "designs", True, DESIGN_LABELS),
             Spec("certainty", "certainties", True, CERTAINTY_ORDER),
-            Spec("claim", "claim", False, CLAIM_LABELS),
+            # Before issue 19 the back-pain trials were a claim of their own.
+            Spec("claim", "claim", False, CLAIM_LABELS,
+                 old_values={"lbp_trial": {"claim": "trial", "condition": BACK_PAIN}}),
+            Spec("condition", "condition", False, atlas.conditions),
             Spec("mechanism", "mechanism", False, atlas.mechanisms),
             Spec("point", "point", False, State.specs(atlas)[1].accepts),
             Spec("q", "q", False, None),
@@ -189,10 +195,26 @@ def _accept(spec: Spec, value: str) -> object | None:
     return value if value in spec.accepts else None
 
 
+def _renewed(params: Params, specs: Sequence[Spec]) -> Params:
+    """An older link's values as today's: each value a key no longer takes becomes what it stands for now
+    (a key the link also gives itself is kept as given)."""
+    out = dict(params)
+    for spec in specs:
+        for key in (spec.key, *spec.old_keys):
+            raw = out.get(key)
+            value = raw if isinstance(raw, str) else (raw[0] if raw is not None and len(raw) == 1 else None)
+            if value in spec.old_values:
+                del out[key]
+                for new_key, new_value in spec.old_values[value].items():
+                    out.setdefault(new_key, new_value)
+    return out
+
+
 def parse(params: Params, cls, atlas: Atlas):
     """The state a link asks for, and a short notice for everything in it that was not used."""
     notices: list[str] = []
     specs = cls.specs(atlas)
+    params = _renewed(params, specs)
     known_keys = {k for s in specs for k in (s.key, *s.old_keys)} | IGNORED_KEYS
     for key in params:
         if key not in known_keys:

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from meridians.card import CUN, location_line, uses_cun
+from meridians.card import CUN, in_general, location_line, sham_lines, uses_cun
 from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.model import CERTAINTY_LABELS, DESIGN_LABELS, MECHANISM_KINDS, Atlas, Study
+from meridians.research import NO_TRIALS, at_point
 from meridians.safety import EVERY_POINT, NOT_ON_PREGNANCY_LISTS, PRESSURE_LIMIT
 
 from .text import badge, escape_markdown
@@ -68,9 +69,9 @@ def study_expander(study: Study) -> None:
 
 
 def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[], None] = lambda: None) -> None:
-    """The card of a point: its heading, the pregnancy caution, then one Markdown block (and the studies, on
-    the few points that have them): each element is a component the browser draws again after every click
-    (docs/architecture.md, "The click")."""
+    """The card of a point: its heading, the pregnancy caution, then one Markdown block (and, on the points trials
+    used, each condition's verdict with its studies): each element is a component the browser draws again after
+    every click (docs/architecture.md, "The click")."""
     point = atlas.points[code]
     meridian = atlas.meridians[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")
@@ -109,12 +110,28 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
     parts += [
         "#### Traditional use",
         escape_markdown(point.traditional_use + " (Traditional Chinese medicine; not evidence that it works.)"),
-        "#### Studies that used this point",
+        "#### What the research shows",
     ]
-    studies = atlas.studies_of(code)
-    if not studies:
-        parts.append("No study we could verify names this point in its treatment. The evidence on acupressure for "
-                     "back pain as a whole is on the Research page.")
+    research = at_point(atlas, code)
+    if not research:
+        parts.append(escape_markdown(NO_TRIALS))
     st.markdown("\n\n".join(parts))
-    for study in studies:
+    for found in research:  # each condition's verdict, and its studies one click away
+        e, n = found.evidence, len(found.studies)
+        st.markdown("\n\n".join([
+            f"**{escape_markdown(e.condition.name)}** {certainty_badge(e.certainty)}  \n"
+            f"{escape_markdown(e.condition.verdict or '')}  \n"
+            f":small[:gray[{escape_markdown(f'{e.rated_by}; {e.size}.')}]]",
+            *(":small[" + escape_markdown(line) + "]" for line in (in_general(found, code),) if line),
+            *(":material/balance: " + escape_markdown(line) for line in sham_lines(found)),
+        ]))
+        which = "the study" if n == 1 else f"the {n} studies"
+        with st.expander(escape_markdown(f"{e.condition.name}: {which} that used {code}")):
+            for study in found.studies:
+                st.markdown(f"##### {escape_markdown(f'{study.short}: {study.title}')}")
+                study_entry(study)
+    others = [s for s in atlas.studies_of(code) if s.claim != "trial"]
+    if others:
+        st.markdown("#### Other studies that used this point")
+    for study in others:
         study_expander(study)

@@ -43,7 +43,7 @@ def _spec(atlas: Atlas, key: selection.FigureKey, ring: str | None) -> dict:
         if cached in _CACHE:
             _CACHE.move_to_end(cached)
             return _CACHE[cached][1]
-    sizes = trial_counts(atlas) if key.evidence_sizes else None
+    sizes = trial_counts(atlas, key.sizes) if key.sizes else None
     d = spec(atlas, key.view, served_image(key.view), shown=key.shown, selected=ring, courses=key.courses,
              highlight=key.highlight, sizes=sizes, legend=False, labels=key.labels)
     with _LOCK:
@@ -60,7 +60,7 @@ def legend(atlas: Atlas) -> SentFigure:
 
 def figure(atlas: Atlas, state: State, shown: frozenset[str]) -> SentFigure:
     """The body chart for this run (meridians.selection decides whether it is the one the browser has)."""
-    key = selection.FigureKey(state.view, shown, state.size == "evidence", state.courses, state.highlight, state.labels)
+    key = selection.FigureKey(state.view, shown, state.size, state.courses, state.highlight, state.labels)
     sent, _ = selection.to_send(st.session_state.get(SENT, selection.Sent()), key, state.point)
     st.session_state[SENT] = sent
     d = _spec(atlas, key, sent.ring)

@@ -7,14 +7,13 @@ from collections.abc import Callable
 import streamlit as st
 
 from meridians.model import CERTAINTY_LABELS, Atlas
-from meridians.query import best_match, search, symptom
+from meridians.query import BACK_PAIN, best_match, search, symptoms
 from meridians.url_state import State
 
 from . import routine as routine_ui
 from .text import escape_markdown
 
 EXAMPLES = "a point's code (BL23), its name (shenshu, Kidney Shu) or a symptom (back pain, headache, nausea)"
-WAY_IN = "low_back_pain"  # the condition the first screen offers a way into
 
 
 def opened(atlas: Atlas, state: State) -> State:
@@ -24,29 +23,33 @@ def opened(atlas: Atlas, state: State) -> State:
 
 
 def results(atlas: Atlas, q: str, select: Callable[[str], None]) -> None:
-    """Under the search box: a symptom's points in their two groups, or what to try when nothing matched."""
+    """Under the search box: each symptom's points in their two groups, or what to try when nothing matched."""
     if not q.strip():
         return
-    named = symptom(atlas, q)
-    if named is None:
+    named = symptoms(atlas, q)
+    if not named:
         if not search(atlas, q):
             st.info(escape_markdown(f"Nothing matches '{q.strip()}'. Try {EXAMPLES}."), icon=":material/search_off:")
         return
-    condition = named.condition
-    st.markdown(f"**{escape_markdown(condition.name)}**")
-    if named.note:
-        st.caption(escape_markdown(named.note))
-    st.markdown("**Tested in trials**")
-    if not named.tested:
-        st.caption(escape_markdown(f"No trial in our library tested acupressure points for {condition.name.lower()}."))
-    for code, studies in named.tested:
-        _pick(atlas, code, select, "tested")
-        st.caption(escape_markdown("; ".join(f"{s.short} ({CERTAINTY_LABELS[s.certainty].lower()})" for s in studies)))
-    if named.traditional:
-        st.markdown("**Traditional use**")
-        st.caption("Points traditional Chinese medicine uses for this: tradition, not evidence that they work.")
-        for code in named.traditional:
-            _pick(atlas, code, select, "traditional")
+    for found in named:
+        condition = found.condition
+        st.markdown(f"**{escape_markdown(condition.name)}**")
+        if found.note:
+            st.caption(escape_markdown(found.note))
+        st.markdown("**Tested in trials**")
+        if not found.tested:
+            st.caption(escape_markdown(
+                f"Trials tested acupressure for {condition.name.lower()}, but we could not verify which points they "
+                "used: what they found is on the Research page." if atlas.trials_of(condition.id) else
+                f"No trial in our library tested acupressure points for {condition.name.lower()}."))
+        for code, studies in found.tested:
+            _pick(atlas, code, select, f"tested_{condition.id}")
+            st.caption(escape_markdown("; ".join(f"{s.short} ({CERTAINTY_LABELS[s.certainty].lower()})" for s in studies)))
+        if found.traditional:
+            st.markdown("**Traditional use**")
+            st.caption("Points traditional Chinese medicine uses for this: tradition, not evidence that they work.")
+            for code in found.traditional:
+                _pick(atlas, code, select, f"traditional_{condition.id}")
 
 
 def _pick(atlas: Atlas, code: str, select: Callable[[str], None], group: str) -> None:
@@ -58,8 +61,8 @@ def _pick(atlas: Atlas, code: str, select: Callable[[str], None], group: str) ->
 
 def way_in(atlas: Atlas) -> None:
     """The first screen's one line: where to start with back pain."""
-    named = symptom(atlas, atlas.conditions[WAY_IN].words[0])
-    codes = tuple(code for code, _ in named.tested) if named else ()
+    named = symptoms(atlas, atlas.conditions[BACK_PAIN].words[0])
+    codes = tuple(code for s in named for code, _ in s.tested)
     if not codes:
         return
     with st.container(horizontal=True, vertical_alignment="center", key="way_in"):

@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from meridians.body import mirror_cue_points, smooth
 from meridians.model import View
+from meridians.printouts.fonts import REGULAR
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 SCALE = 4  # supersampling factor: draw large, shrink, and edges come out smooth
@@ -17,6 +18,7 @@ EDGE = (176, 140, 118)
 CUE = (196, 160, 138)
 LABEL = (150, 130, 118)
 ICON = "icon.png"
+PREVIEW_TEXT = 12  # px, the preview's labels
 LABELLED_LEVELS = ("C7", "T3", "T7", "T12", "L1", "L2", "L3", "L4", "L5", "S2")
 
 
@@ -76,17 +78,19 @@ def draw_icon(size: int = 64) -> Image.Image:
     return big.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def draw_preview(view: View, positions, colours: dict[str, str]) -> Image.Image:
-    """A view with every placed point labelled by its code: for checking placement by eye while authoring.
-    `colours` gives each point code its meridian's colour."""
+def draw_preview(view: View, positions, colours: dict[str, str], labels: dict[str, str] | None = None) -> Image.Image:
+    """A view with every placed point labelled: for checking placement by eye while authoring. `colours` gives
+    each point code its meridian's colour, `labels` the text beside it (its code and hanzi; the code alone
+    if none). Drawn in the shipped font subset, so hanzi show on any host, with or without a CJK font."""
     image = draw_view(view).resize((view.size[0] * 2, view.size[1] * 2), Image.Resampling.LANCZOS)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=11)
+    font = ImageFont.truetype(str(REGULAR), PREVIEW_TEXT)
+    labels = labels or {}
     for pos in positions:
         x, y = pos.x * 2, pos.y * 2
         colour = colours.get(pos.code, "#000000")
         draw.ellipse((x - 4, y - 4, x + 4, y + 4), fill=colour, outline="white")
-        draw.text((x + 6, y), pos.code, fill="black", font=font, anchor="lm")
+        draw.text((x + 6, y), labels.get(pos.code, pos.code), fill="black", font=font, anchor="lm")
     return image
 
 

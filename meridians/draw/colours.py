@@ -10,11 +10,13 @@ class Colour(NamedTuple):
     hex: str  # the same colour in charts and printouts
 
 
+# Okabe and Ito's colour-blind-safe palette (bluish green, blue, orange, vermillion, grey): told apart with
+# any of the common colour-vision deficiencies. Every chart also says the certainty in words.
 CERTAINTY_COLOURS = {
-    "high": Colour("green", "#1B7837"),
-    "moderate": Colour("blue", "#2166AC"),
-    "low": Colour("orange", "#E08214"),
-    "very_low": Colour("red", "#B2182B"),
+    "high": Colour("green", "#009E73"),
+    "moderate": Colour("blue", "#0072B2"),
+    "low": Colour("orange", "#E69F00"),
+    "very_low": Colour("red", "#D55E00"),
     "not_graded": Colour("gray", "#8C8C8C"),
 }
 PREGNANCY_RIM = "#B00020"  # the rim of a point traditionally avoided in pregnancy

@@ -11,7 +11,7 @@ from meridians.draw.colours import CERTAINTY_COLOURS
 from meridians.model import CERTAINTY_LABELS, RESULT_LABELS, Effect, Study
 
 RESULT_SYMBOLS = {"benefit": "circle", "small": "circle-open", "no_difference": "x-thin-open"}
-TICKS = {1: "1 week", 4: "1 month", 13: "3 months", 26: "6 months", 52: "1 year"}
+TICKS = {1 / 7: "1 day", 1: "1 week", 4: "1 month", 13: "3 months", 26: "6 months", 52: "1 year"}
 
 
 def rows(studies: Iterable[Study]) -> list[tuple[str, Study, str]]:
@@ -62,7 +62,7 @@ def timeline(studies: Iterable[Study]) -> go.Figure:
                                  legendgroup="result"))
     fig.update_layout(
         height=max(280, 34 * len(table) + 150), margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        xaxis={"type": "log", "range": [-0.35, 1.9], "tickvals": list(TICKS), "ticktext": list(TICKS.values()),
+        xaxis={"type": "log", "range": [-1.0, 1.9], "tickvals": list(TICKS), "ticktext": list(TICKS.values()),
                "title": "When the result was measured (from the start of treatment)", "fixedrange": True},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
         legend={"orientation": "h", "y": -0.15, "yanchor": "top"}, dragmode=False,

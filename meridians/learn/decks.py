@@ -37,7 +37,7 @@ def deck_title(atlas: Atlas, deck: str) -> str:
 def deck_points(atlas: Atlas, deck: str, routine: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The deck's points that some view shows, in a stable order (the routine's in its own order)."""
     if deck == BACK_PAIN:
-        codes = tuple(dict.fromkeys(c for s in atlas.studies.values() if s.claim == "lbp_trial" for c in s.points if c in atlas.points))
+        codes = tuple(dict.fromkeys(c for s in atlas.trials_of("low_back_pain") for c in s.points if c in atlas.points))
     elif deck == ROUTINE:
         codes = routine
     elif deck.startswith(TRIAL):

@@ -64,6 +64,7 @@ def build_partial(data_dir: Path = DATA_DIR, lenient: bool = False) -> PartialAt
     problems += checks.study_kinds(stud, studies, points)
     conditions, found = build.conditions(cond)
     problems += found + checks.condition_refs(cond, points)
+    problems += checks.study_conditions(stud, studies, conditions) + checks.condition_evidence(cond, conditions, studies)
     atlas = None if problems else Atlas(
         views=frozen_map(views), meridians=frozen_map(meridians), regions=frozen_map(regions),
         points=frozen_map(points), mechanisms=frozen_map(mechanisms), studies=frozen_map(studies),

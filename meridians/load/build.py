@@ -74,7 +74,8 @@ def conditions(src: Source) -> tuple[dict[str, Condition], list[Problem]]:
     entries = list(first_of_each([src], "conditions", "id", "condition"))
     return {raw["id"]: Condition(
         id=raw["id"], name=raw["name"], words=tuple(raw["words"]), traditional=tuple(raw["traditional"]),
-        trials=raw.get("trials"), notes=frozen_map(raw.get("notes", {})),
+        notes=frozen_map(raw.get("notes", {})), studied=tuple(raw.get("studied", [])), verdict=raw.get("verdict"),
+        verdict_from=raw.get("verdict_from"), finding=raw.get("finding"),
     ) for _, _, raw, repeat in entries if not repeat}, [repeat for *_, repeat in entries if repeat]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from meridians.load.problems import Problem
 from meridians.load.yaml_source import Source
-from meridians.model import CLAIM_LABELS, DESIGN_LABELS, SAMPLE_UNITS, Meridian, Point, Study
+from meridians.model import CLAIM_LABELS, DESIGN_LABELS, SAMPLE_UNITS, Condition, Meridian, Point, Study
 from meridians.text import fold
 
 STANDARD_MERIDIANS = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
@@ -78,19 +78,69 @@ def mechanism_refs(src: Source, studies: Mapping[str, Study]) -> list[Problem]:
 
 
 def condition_refs(src: Source, points: Mapping[str, Point]) -> list[Problem]:
-    """Each condition's points are in the atlas, each note is of one of its words, and no word leads to two
-    conditions (the search would not know where to go)."""
+    """Each condition's points are in the atlas, each note is of one of its words, and a word that leads to two
+    conditions has a note in each (the search shows both, and the notes tell them apart)."""
     problems, first = [], {}
     for i, raw in enumerate(src.data["conditions"]):
-        problems += unknown(src, ("conditions", i, "traditional"), raw["traditional"], points, "point")
+        for key in ("traditional", "studied"):
+            problems += unknown(src, ("conditions", i, key), raw.get(key, []), points, "point")
         problems += unknown(src, ("conditions", i, "notes"), raw.get("notes", {}), raw["words"], "word of this condition")
         for j, word in enumerate(raw["words"]):
             key = fold(word)
-            if key in first:
-                why = ("is given twice (spaces, case and accents aside)" if first[key] == raw["id"]
-                       else f"also leads to condition '{first[key]}'")
-                problems.append(src.problem(("conditions", i, "words", j), f"the word '{word}' {why}"))
-            first.setdefault(key, raw["id"])
+            earlier = first.setdefault(key, [])
+            if raw["id"] in (c for c, _ in earlier):
+                problems.append(src.problem(("conditions", i, "words", j),
+                                            f"the word '{word}' is given twice (spaces, case and accents aside)"))
+                continue
+            for other, noted in earlier:
+                if not (noted and word in raw.get("notes", {})):
+                    problems.append(src.problem(("conditions", i, "words", j), (
+                        f"the word '{word}' also leads to condition '{other}': a word two conditions share needs a "
+                        "note in each (notes), saying which the search means")))
+            earlier.append((raw["id"], word in raw.get("notes", {})))
+    return problems
+
+
+def study_conditions(src: Source, studies: Mapping[str, Study], conditions: Mapping[str, Condition]) -> list[Problem]:
+    """Every trial names the condition it tested, and every condition named is one of conditions.yaml."""
+    problems = []
+    for i, raw in enumerate(src.data["studies"]):
+        study = studies.get(raw["id"])
+        if study is None:
+            continue
+        if study.condition is None and study.claim == "trial":
+            problems.append(src.problem(("studies", i, "claim"), "a trial names the condition it tested (condition: "
+                                        "an id of conditions.yaml)"))
+        elif study.condition is not None and study.condition not in conditions:
+            problems.append(src.problem(("studies", i, "condition"), f"unknown condition '{study.condition}' "
+                                        "(not in conditions.yaml)"))
+    return problems
+
+
+def condition_evidence(src: Source, conditions: Mapping[str, Condition], studies: Mapping[str, Study]) -> list[Problem]:
+    """A point claimed as studied for a condition is used by one of its trials, a condition with trials says
+    what they show in one line, and that verdict comes from one of its own trials."""
+    problems = []
+    for i, raw in enumerate(src.data["conditions"]):
+        condition = conditions.get(raw["id"])
+        if condition is None:
+            continue
+        trials = [s for s in studies.values() if s.claim == "trial" and s.condition == condition.id]
+        used = {code for s in trials for code in s.used_points}
+        for j, code in enumerate(condition.studied):
+            if code not in used:
+                problems.append(src.problem(("conditions", i, "studied", j), (
+                    f"{code} is claimed as studied for {condition.name.lower()}, but no study of it names {code} "
+                    "among the points it used")))
+        if trials and condition.verdict is None:
+            problems.append(src.problem(("conditions", i), (
+                f"{len(trials)} trial(s) tested {condition.name.lower()}: say what they show (verdict, verdict_from, "
+                "finding)")))
+        lead = studies.get(condition.verdict_from or "")
+        if condition.verdict_from and (lead is None or lead not in trials):
+            problems.append(src.problem(("conditions", i, "verdict_from"), (
+                f"'{condition.verdict_from}' is not a trial of {condition.name.lower()} (claim: trial, condition: "
+                f"{condition.id})")))
     return problems
 
 
@@ -132,7 +182,7 @@ def shared_english_names(sources: Iterable[Source], points: Mapping[str, Point])
 # Which designs each claim and each sample unit can come from: an editorial has tested nothing, a review of
 # trials counts people, and only a study of animals or cells counts animals or cells.
 CLAIM_DESIGNS = {
-    "lbp_trial": {"rct", "systematic_review"},
+    "trial": {"rct", "systematic_review"},
     "mechanism": {"mechanism_study", "systematic_review", "narrative_review"},
     "safety": {"rct", "systematic_review", "narrative_review"},
     "method": {"systematic_review", "narrative_review"},
@@ -185,6 +235,8 @@ def _point_set(src: Source, here: tuple, study: Study, points: Mapping[str, Poin
                                     "part_of_protocol or named_only): only a trial's own set is a routine"))
     if study.points_are in ("protocol", "part_of_protocol") and study.design not in ("rct", "mechanism_study"):
         problems.append(src.problem(here + ("points_are",), f"a {design} did not use points itself"))
+    if study.points_are == "reviewed" and study.design != "systematic_review":
+        problems.append(src.problem(here + ("points_are",), f"a {design} is not a review: its points are its own or named"))
     if study.routine_points and not study.routine_note:
         problems.append(src.problem(here + ("routine_note",), "a trial's point set is offered as a routine: say how "
                                     "the trial gave the points and what it found (routine_note)"))

@@ -20,6 +20,9 @@ from meridians.load import DATA_DIR
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = FONTS_DIR / "NotoSansCJK-Subset-Regular.ttf"
 BOLD = FONTS_DIR / "NotoSansCJK-Subset-Bold.ttf"
+# The pages' hanzi (.streamlit/config.toml): the regular subset as WOFF2, a quarter of the two TrueType files,
+# because a phone on a slow link downloads it with the first card (browsers draw its bold themselves).
+WEB = FONTS_DIR / "NotoSansCJK-Subset-Regular.woff2"
 FACE = "Noto Sans CJK TC"  # the atlas's hanzi are the traditional forms; the face holds the simplified too
 LATIN = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100))) + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ–—‘’“”•…→"
 
@@ -80,6 +83,14 @@ def make_subset(source: Path, out: Path, text: str, face: str = FACE) -> Path:
     font.recalcTimestamp = False  # no build time in the file: the same input makes the same file
     font["head"].modified = font["head"].created
     out.parent.mkdir(parents=True, exist_ok=True)
+    font.save(out)
+    return out
+
+
+def make_web_font(ttf: Path, out: Path) -> Path:
+    """`ttf` as WOFF2 (fontTools compresses it with brotli, in requirements-dev.txt)."""
+    font = TTFont(ttf, recalcTimestamp=False)  # the same input, the same file
+    font.flavor = "woff2"
     font.save(out)
     return out
 

@@ -23,6 +23,7 @@ PAPERS = {"A4": "A4", "Letter": "Letter"}
 SOURCES = ("Meridian Chart Explorer. Point locations after the WHO Standard Acupuncture Point Locations (2008); "
            "data CC BY 4.0.")
 TITLE = "My acupressure routine"
+EMPTY = "This routine has no points yet: add points from a point's card in the app, then print it again."
 GREY = (90, 90, 90)
 CHART_H = 70  # mm
 
@@ -66,11 +67,11 @@ def routine_pdf(atlas: Atlas, routine: tuple[str, ...], minutes: int, today: dat
     pdf.set_font("Noto", size=10)
     plan = (f"{len(routine)} point{'s' * (len(routine) != 1)}, in this order. Press each for {minutes} "
             f"minute{'s' * (minutes != 1)} a side with steady, comfortable pressure; both sides for paired points. "
-            f"{PRESSURE_LIMIT} {EVERY_POINT}")
-    pdf.multi_cell(width - 34, 5, plan, new_x="LMARGIN", new_y="NEXT")
+            f"{PRESSURE_LIMIT} {EVERY_POINT}") if routine else EMPTY
+    pdf.multi_cell(width - 34, 5, plan, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*GREY)
     pdf.multi_cell(width - 34, 4.5, f"Printed {today.isoformat()}. Scan the code or open this link for the same "
-                   f"routine in the app: {link}", new_x="LMARGIN", new_y="NEXT")
+                   f"routine in the app: {link}", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.set_y(max(pdf.get_y(), pdf.t_margin + 32))
 
@@ -96,7 +97,7 @@ def routine_pdf(atlas: Atlas, routine: tuple[str, ...], minutes: int, today: dat
         with pdf.unbreakable() as doc:
             doc.set_font("Noto", "B", 11)
             doc.multi_cell(width, 6, f"{i}. {code} · {card['pinyin']} · {card['hanzi']} · {card['english']}",
-                           new_x="LMARGIN", new_y="NEXT")
+                           align="L", new_x="LMARGIN", new_y="NEXT")
             paragraphs = [("Find", card["how_to_find"]),
                           ("Press", f"{card['how_to_press']} {seconds // 60} minute{'s' * (seconds != 60)}: "
                                     f"{' then '.join(sides).lower()}."),
@@ -104,21 +105,26 @@ def routine_pdf(atlas: Atlas, routine: tuple[str, ...], minutes: int, today: dat
             if card["pregnancy"]:
                 paragraphs.append(("Pregnancy", f"Traditionally avoided in pregnancy. {card['pregnancy']['note']}"))
             for label, text in paragraphs:
-                doc.set_font("Noto", "B", 9.5)
+                doc.set_font("Noto", "B", 9.5)  # a run-in label, the text flowing on from it to the margins
                 doc.write(4.8, f"{label}: ")
                 doc.set_font("Noto", size=9.5)
-                doc.multi_cell(0, 4.8, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                doc.write(4.8, text)
+                doc.ln(5.4)
             doc.ln(3)
 
-    emergency = atlas.safety.red_flags[0]  # the most urgent group, in short (data/safety.yaml)
-    with pdf.unbreakable() as doc:
-        doc.set_font("Noto", "B", 10)
-        doc.multi_cell(width, 5, emergency.heading, new_x="LMARGIN", new_y="NEXT")
-        doc.set_font("Noto", size=9)
-        for flag in emergency.flags:
-            doc.multi_cell(width, 4.5, f"•  {flag.text}", new_x="LMARGIN", new_y="NEXT")
-        doc.set_text_color(*GREY)
-        cited = dict.fromkeys(s for flag in emergency.flags for s in flag.sources)
-        doc.multi_cell(width, 4.5, "Sources: " + "; ".join(atlas.safety.sources[s].citation for s in cited)
-                       + f". {NOT_ADVICE}", new_x="LMARGIN", new_y="NEXT")
+    groups = atlas.safety.red_flags  # every group of data/safety.yaml, most urgent first, one line a flag
+    cited = dict.fromkeys(s for group in groups for flag in group.flags for s in flag.sources)
+    for n, group in enumerate(groups, 1):
+        with pdf.unbreakable() as doc:
+            doc.set_font("Noto", "B", 9.5)
+            doc.multi_cell(width, 5, group.heading, align="L", new_x="LMARGIN", new_y="NEXT")
+            doc.set_font("Noto", size=8.5)
+            for flag in group.flags:
+                doc.cell(4, 4.2, "•")
+                doc.multi_cell(width - 4, 4.2, flag.text, align="L", new_x="LMARGIN", new_y="NEXT")
+            doc.ln(1.5)
+            if n == len(groups):  # the sources stay with the flags they stand for
+                doc.set_text_color(*GREY)
+                doc.multi_cell(width, 4.2, "Sources: " + "; ".join(atlas.safety.sources[s].citation for s in cited)
+                               + f". {NOT_ADVICE}", align="L", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

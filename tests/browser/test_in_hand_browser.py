@@ -175,3 +175,22 @@ def test_a_point_chosen_with_the_keyboard_opens_its_card_and_the_focus_goes_ther
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'card'",
                            timeout=helpers.RERUN_TIMEOUT_MS)
     expect(helpers.card_heading(page)).to_be_in_viewport()
+
+
+# Elements whose text runs past their own box (cut, or scrolled out of sight), inside `root`.
+OVERFLOWING_JS = """root => [...root.querySelectorAll('[data-testid=stButtonGroup] > div, [data-baseweb=tag] span')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_on_a_phone_no_button_or_chosen_filter_is_cut(phone: Page, app_url: str, helpers):
+    """The review: the Meridians page's view buttons ran off the screen ("Top of the..."), and the sidebar's
+    chosen filters were cut ("Pain gate (physiolo...")."""
+    helpers.open_app(phone, app_url + "/Meridians?meridian=BL")
+    last_view = phone.locator("button", has_text=re.compile(r"^Top of the head"))
+    expect(last_view).to_be_in_viewport(ratio=1)
+    assert phone.evaluate(f"() => ({OVERFLOWING_JS})(document)") == []
+    helpers.open_app(phone, app_url + "/?view=lower_back&mechanism=pain_gate&mechanism=blocked_energy&meridian=BL&meridian=GV")
+    phone.get_by_test_id("stExpandSidebarButton").click()
+    sidebar = phone.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text(re.compile("^Pain gate"))).to_be_visible()
+    assert sidebar.evaluate(f"root => ({OVERFLOWING_JS})(root)") == []

@@ -9,6 +9,7 @@ from nbclient import NotebookClient
 
 from meridians.draw.chart import chart
 from meridians.query import matching
+from meridians.research import evidence_map
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
 
@@ -25,10 +26,15 @@ def test_the_notebook_runs_and_shows_the_chart_the_card_and_the_widget(atlas):
     assert "['BL23', 'GV3']" in text  # the filter's result
     assert "Cherkin DC 2009" in text  # the card's studies
     assert "('BL23', 'BL40', 'KI3', 'GV3')" in text  # a trial's routine
+    flat = " ".join(text.split())  # as IPython prints a long list, over several lines
+    assert "('Sickness after surgery', 'Low certainty, as Lee A 2015 rates it', ['Lee A 2015'])" in flat  # PC6's research
+    maps = [o["data"]["application/vnd.plotly.v1+json"] for o in outputs if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    assert any(trace.get("customdata") == [[c] for c in (e.condition.id for e in evidence_map(atlas))]
+               for fig in maps for trace in fig["data"])  # the evidence map, a bubble per condition
     # The notebook's chart is the app's chart for the same view, filters and selection.
     shown = next(o for o in outputs if "application/vnd.plotly.v1+json" in o.get("data", {}))
     traces = shown["data"]["application/vnd.plotly.v1+json"]["data"]
-    app = chart(atlas, "lower_back", "app/static/lower_back.png", shown=matching(atlas, region="lower_back", evidence="trial"),
+    app = chart(atlas, "lower_back", "app/static/lower_back.png", shown=matching(atlas, region="lower_back", evidence="low_back_pain"),
                 selected="BL23").to_plotly_json()["data"]
     assert [(t.get("name"), list(t["x"]), t.get("marker", {}).get("opacity")) for t in traces] == [
         (t.get("name"), list(t["x"]), t.get("marker", {}).get("opacity")) for t in app]

@@ -65,8 +65,9 @@ def test_a_deep_link_restores_view_point_and_filters():
 def test_the_card_says_what_was_tested_and_how_sure():
     at = opened("explorer.py", point="BL23")
     body = texts(at)
-    assert "Studies that used this point" in body
-    assert any("Cherkin" in e.label for e in at.expander)
+    assert "What the research shows" in body and "**Low back pain**" in body
+    assert any(e.label.replace("\\", "").startswith("Low back pain: the study that used BL23") for e in at.expander)
+    assert "Cherkin DC 2009" in body
     assert "Traditional belief" in body  # the blocked-energy explanation is labelled
 
 
@@ -190,7 +191,7 @@ def test_search_narrows_the_point_box():
 def test_research_page_filters_and_offers_exports():
     at = opened("app_pages/2_Research.py", certainty="low")
     assert not at.exception
-    shown = at.subheader[0].value
+    shown = next(s.value for s in at.subheader if " of " in s.value)
     assert shown.endswith("studies") and not shown.startswith("0 ")
     df = at.dataframe[0].value
     assert set(df["Certainty"]) == {"Low certainty"}
@@ -233,14 +234,17 @@ def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypat
 
 def test_research_page_plots_results_against_time():
     at = opened("app_pages/2_Research.py")
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 2  # the evidence map, then the results against time
     at = opened("app_pages/2_Research.py", design="guideline")  # guidelines report no timed results
-    assert len(at.get("plotly_chart")) == 0
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_evidence_sizing_is_part_of_the_link():
-    at = opened("explorer.py", size="evidence")
-    assert at.selectbox(key="url_size").value == "evidence"
+    at = opened("explorer.py", size="postoperative_nausea")
+    assert at.selectbox(key="url_size").value == "postoperative_nausea"
+    assert not at.info
+    at = opened("explorer.py", size="evidence")  # a link from before the conditions: back pain, as it was
+    assert at.selectbox(key="url_size").value == "low_back_pain"
     assert not at.info
 
 

@@ -140,6 +140,18 @@ def test_going_on_by_itself_is_in_the_link_and_reaches_the_timer():
     assert 'data-onward="0"' in timer_html(last)  # nothing after the last point
 
 
+def test_a_routine_of_twenty_points_and_one_with_unknown_codes_are_noticed_and_printable(atlas):
+    codes = [c for c in atlas.points if not c.startswith("EX")][:20]
+    at = opened(PAGE, routine=",".join(codes))
+    assert not at.exception and at.subheader[0].value == "My routine: 20 points"
+    assert [b.proto.label for b in at.get("download_button")] == ["Routine sheet (PDF)"]
+    at = opened(PAGE, routine=",".join(["XX99", *codes[:9], "BL999", *codes[9:18]]))
+    assert not at.exception
+    assert sum("XX99" in i.value or "BL999" in i.value for i in at.info) == 2  # each unknown code said
+    assert at.subheader[0].value == "My routine: 18 points"
+    assert [b.proto.label for b in at.get("download_button")] == ["Routine sheet (PDF)"]
+
+
 def test_the_routine_links_to_a_drill_of_its_points():
     at = opened("app_pages/4_Routine.py", routine="BL23,KI3")
     link = next(p for p in at.get("page_link") if "drill of my routine" in p.proto.label)

@@ -20,7 +20,8 @@ def test_the_card_holds_the_points_fields_positions_and_studies(atlas):
     assert card["meridian"]["id"] == "BL" and card["pregnancy"] is None
     assert {(p["view"], p["side"]) for p in card["positions"]} == {
         (p.view, p.side) for p in atlas.positions_of("BL23")}
-    cherkin = next(s for s in card["studies"] if s["id"] == "cherkin2009")
+    [back] = [r for r in card["research"] if r["condition"]["id"] == "low_back_pain"]
+    cherkin = next(s for s in back["studies"] if s["id"] == "cherkin2009")
     assert cherkin["short"] == "Cherkin DC 2009"
     assert cherkin["certainty"] == "Certainty not graded" and cherkin["follow_up"].startswith("52 weeks")
     assert [m["id"] for m in card["mechanisms"]] == list(point.mechanisms)

@@ -70,7 +70,7 @@ def test_a_comparison_graded_on_its_own_keeps_its_grade(atlas):
 
 
 def test_evidence_mode_sizes_markers_by_trial_use(atlas):
-    counts = trial_counts(atlas)
+    counts = trial_counts(atlas, "low_back_pain")
     assert counts["BL23"] >= 1 and "BL52" not in counts
     assert counts["EX-HN3"] == 1, "only Ghanbari 2022 used Yintang; Murphy 2019's list is only of common points"
     assert "HT7" not in counts

@@ -42,7 +42,7 @@ def test_json_and_csv_agree(atlas):
 def test_bibtex_holds_the_seed_references(atlas):
     seed = [s for s in atlas.studies.values() if s.seed_reference]
     assert sorted(s.seed_reference for s in seed) == [1, 2, 3, 4]
-    text = cite.bibtex(atlas.studies.values())
+    text = cite.bibtex(atlas.studies.values(), atlas.conditions)
     for s in seed:
         assert f"{{{s.id}," in text
     assert "doi = {10.1136/bmj.38744.672616.AE}" in text
@@ -50,12 +50,12 @@ def test_bibtex_holds_the_seed_references(atlas):
 
 
 def test_ris_has_one_record_per_study(atlas):
-    text = cite.ris(atlas.studies.values())
+    text = cite.ris(atlas.studies.values(), atlas.conditions)
     assert text.count("ER  - ") == len(atlas.studies)
     assert "DO  - 10.1002/14651858.CD001929.pub3" in text
 
 
 def test_study_csv(atlas):
-    rows = list(csv.DictReader(io.StringIO(cite.table(atlas.studies.values()))))
+    rows = list(csv.DictReader(io.StringIO(cite.table(atlas.studies.values(), atlas.conditions))))
     assert len(rows) == len(atlas.studies)
     assert next(r for r in rows if r["id"] == "cherkin2009")["points"] == "BL23;BL40;KI3;GV3"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tomllib
 from datetime import date
 
 import pytest
@@ -137,3 +138,44 @@ def test_print_this_view_differs_with_the_filters(atlas):
     everything, _ = _png(atlas, State(view="posterior", routine=("BL23", "GV3")))
     assert filtered.format == "PNG" and round(filtered.info["dpi"][0]) == view_png.DPI
     assert filtered.tobytes() != everything.tobytes() and filtered.height < everything.height  # a shorter key
+
+
+def test_the_blocks_come_in_the_routines_order(atlas, sheet):
+    text = text_of(sheet)
+    starts = [text.index(flat(f"{i}.{code}·{atlas.points[code].pinyin}")) for i, code in enumerate(ROUTINE, 1)]
+    assert starts == sorted(starts)
+
+
+def test_every_group_of_red_flags_is_on_the_sheet_with_its_sources(atlas, sheet):
+    text = text_of(sheet)
+    for group in atlas.safety.red_flags:
+        assert flat(group.heading) in text
+        assert all(flat(flag.text) in text for flag in group.flags)
+        assert all(flat(atlas.safety.sources[s].citation) in text for flag in group.flags for s in flag.sources)
+
+
+def test_an_empty_routine_is_a_valid_sheet_that_says_so(atlas):
+    reader = PdfReader(io.BytesIO(routine_pdf(atlas, (), 2, DAY, "http://x/Routine")))
+    assert len(reader.pages) == 1 and "nopointsyet" in text_of(reader)
+
+
+def test_a_point_with_no_close_up_is_charted_on_a_whole_body_view(atlas):
+    closeups = {name for name, view in atlas.views.items() if view.closeup}
+    code = next(c for c in ("GB31", "BL36", "LI15") if not any(p.view in closeups for p in atlas.positions
+                                                                  if p.code == c))
+    views = charts.clearest_views(atlas, (code, "BL23"))
+    assert any(code in {p.code for p in atlas.positions_in(v)} for v in views if not atlas.views[v].closeup)
+    reader = PdfReader(io.BytesIO(routine_pdf(atlas, (code, "BL23"), 2, DAY, LINK)))
+    assert flat(atlas.points[code].how_to_find) in text_of(reader)
+
+
+def test_the_pages_take_their_hanzi_from_the_shipped_font_too(atlas):
+    """A browser with no CJK font (a fresh Linux) showed boxes in the card's names: the theme's font faces
+    are the shipped subset, served from app/static/ (static/ is assets/), for the CJK ranges only."""
+    config = tomllib.loads((fonts.FONTS_DIR.parents[1] / ".streamlit" / "config.toml").read_text())
+    faces = config["theme"]["fontFaces"]
+    assert config["theme"]["font"].split(",")[0].strip() == "hanzi"
+    assert [f["url"] for f in faces] == [f"app/static/fonts/{fonts.WEB.name}"]
+    assert all(f["family"] == "hanzi" and "U+4E00-9FFF" in f["unicodeRange"] for f in faces)
+    hanzi = "".join(p.hanzi + (p.hanzi_simplified or "") for p in atlas.points.values())
+    assert fonts.missing(fonts.WEB, hanzi) == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from meridians.query import best_match, fold, matching, normalise_code, search, studies_matching, symptom, trial_points
+from meridians.query import best_match, fold, matching, normalise_code, search, studies_matching, symptoms, trial_points
 
 
 @pytest.mark.parametrize("typed", ["BL23", "bl23", "bl-23", "Bl 23", "UB23", "ub-23", " BL 23 "])
@@ -53,9 +53,9 @@ def test_filters_combine(atlas):
 
 
 def test_evidence_filter_keeps_points_used_in_low_back_pain_trials(atlas):
-    used = trial_points(atlas)
+    used = trial_points(atlas, "low_back_pain")
     assert {"BL23", "BL40", "KI3", "GV3"} <= used  # Cherkin 2009's standard acupuncture points
-    assert matching(atlas, evidence="trial") == used
+    assert matching(atlas, evidence="low_back_pain") == used
 
 
 def test_search_text_filters_the_chart(atlas):
@@ -76,22 +76,22 @@ def test_research_filters(atlas):
     ("feeling sick", "nausea"), ("period pain", "period_pain"), ("can't sleep", "insomnia"), ("stress", "stress"),
 ])
 def test_symptoms_are_found_in_the_words_people_type(atlas, typed, condition):
-    found = symptom(atlas, typed)
-    assert found is not None and found.condition.id == condition
+    found = symptoms(atlas, typed)
+    assert found and found[0].condition.id == condition
 
 
 def test_a_symptoms_two_groups_are_never_mixed_and_tested_points_name_their_trials(atlas):
-    back = symptom(atlas, "back pain")
+    [back] = symptoms(atlas, "back pain")
     tested = [code for code, _ in back.tested]
     assert tested and not set(tested) & set(back.traditional)
     for code, studies in back.tested:
-        assert studies and all(code in s.points and s.claim == "lbp_trial" for s in studies)
-    assert symptom(atlas, "sciatica").note and symptom(atlas, "back pain").note is None
+        assert studies and all(code in s.points and (s.claim, s.condition) == ("trial", "low_back_pain") for s in studies)
+    assert symptoms(atlas, "sciatica")[0].note and back.note is None
 
 
 def test_codes_and_names_are_not_symptoms(atlas):
     for typed in ("BL23", "hegu", "Kidney Shu", "zz", ""):
-        assert symptom(atlas, typed) is None
+        assert symptoms(atlas, typed) == ()
 
 
 @pytest.mark.parametrize(("typed", "code"), [("hegu", "LI4"), ("ub 23", "BL23"), ("kunlun", "BL60"),
@@ -102,4 +102,4 @@ def test_the_point_a_search_means_outright(atlas, typed, code):
 
 def test_a_search_that_finds_nothing_filters_nothing(atlas):
     assert matching(atlas, q="zzzz") == frozenset(atlas.points)
-    assert matching(atlas, q="nausea") == frozenset(symptom(atlas, "nausea").codes)
+    assert matching(atlas, q="nausea") == frozenset(c for s in symptoms(atlas, "nausea") for c in s.codes)

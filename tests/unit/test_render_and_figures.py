@@ -6,12 +6,12 @@ import math
 from itertools import pairwise
 
 import pytest
-from PIL import Image, ImageChops, ImageColor
+from PIL import Image, ImageChops, ImageColor, ImageFont
 
 from meridians.__main__ import main
 from meridians.draw import chart as figures
 from meridians.draw import guides, shapes
-from meridians.draw.body_images import ASSETS_DIR, draw_view, image_name
+from meridians.draw.body_images import ASSETS_DIR, PREVIEW_TEXT, draw_preview, draw_view, image_name
 from meridians.draw.chart import (
     FADED,
     MARKER_SIZE,
@@ -22,6 +22,7 @@ from meridians.draw.chart import (
     plot_height,
     within_reach,
 )
+from meridians.printouts.fonts import REGULAR, missing
 
 
 def test_committed_images_are_what_the_command_makes(atlas):
@@ -283,6 +284,23 @@ def test_the_preview_marks_each_point_in_its_meridian_colour(atlas, tmp_path):
         spot = next(p for p in atlas.positions_in("lower_back") if p.code == code)
         colour = atlas.meridians[atlas.points[code].meridian].colour
         assert image.getpixel((round(spot.x * 2), round(spot.y * 2))) == ImageColor.getrgb(colour), code
+
+
+def test_the_preview_labels_each_point_with_its_hanzi_in_the_shipped_font(atlas, tmp_path):
+    """The preview never asks the host for a font (a fresh Debian has no CJK one): its font is the shipped
+    subset, which has every hanzi the atlas names, and a label's hanzi draw as characters, not as empty boxes."""
+    assert missing(REGULAR, "".join(p.hanzi for p in atlas.points.values())) == ""
+    out = tmp_path / "preview.png"
+    assert main(["preview", "sole", "--out", str(out)]) == 0
+    view, spot = atlas.views["sole"], next(p for p in atlas.positions_in("sole") if p.code == "KI1")
+    font = ImageFont.truetype(str(REGULAR), PREVIEW_TEXT)
+    left = spot.x * 2 + 6 + font.getlength("KI1 ")
+    box = (round(left), round(spot.y * 2 - PREVIEW_TEXT), round(left + font.getlength(atlas.points["KI1"].hanzi)),
+           round(spot.y * 2 + PREVIEW_TEXT))
+    drawn = Image.open(out).convert("L").crop(box)
+    assert drawn.getextrema()[0] < 100, "the hanzi of KI1's label leave ink"
+    boxes = draw_preview(view, [spot], {}, {"KI1": "KI1 \uffff\uffff"}).convert("L").crop(box)
+    assert ImageChops.difference(drawn, boxes).getbbox() is not None, "they are not the font's empty boxes"
 
 
 def test_a_tap_that_picked_jiaji_beside_gv4_offers_gv4_first(atlas):

@@ -145,3 +145,27 @@ def test_gb29_is_never_drawn_on_the_hanging_arm(atlas):
     asis, trochanter = landmark(atlas, "trunk_side", "asis"), landmark(atlas, "trunk_side", "greater_trochanter")
     spot = one(atlas, "GB29", "trunk_side", "right")
     assert fraction_along((spot.x, spot.y), asis, trochanter, tolerance=1) == pytest.approx(0.5, abs=0.02)
+
+
+@pytest.mark.parametrize("view", ["posterior", "lateral"])
+def test_the_knee_crease_sits_where_a_lower_leg_cun_is_longer_than_a_thigh_cun(atlas, view):
+    """WHO 2008: greater trochanter to popliteal crease 19 cun, crease to lateral malleolus 16 cun. On a real
+    leg the lower-leg cun is about a tenth longer than the thigh cun (the review: about 9%), which puts the
+    crease about 52% of the way down from the trochanter; a crease at 54% is the knee drawn 0.5-1 cun low."""
+    trochanter = landmark(atlas, view, "greater_trochanter")[1]
+    crease = landmark(atlas, view, "popliteal_crease")[1]
+    malleolus = landmark(atlas, view, "lateral_malleolus")[1]
+    assert 0.50 <= (crease - trochanter) / (malleolus - trochanter) <= 0.53
+    assert 1.05 <= cun_px(atlas, view, "lower_leg") / cun_px(atlas, view, "thigh") <= 1.15
+
+
+def test_the_front_view_knee_follows_the_back_view_and_its_inner_leg_cun_too(atlas):
+    """The front and back views share one silhouette, so the knee is at one height in both: the lower border of
+    the medial tibial condyle within half a cun on the two. Medially WHO gives 18 cun from the pubic
+    symphysis to the base of the kneecap (the medial epicondyle's level) and 13 cun from the tibial condyle to
+    the medial malleolus: the lower-leg cun is the longer there too."""
+    crease = landmark(atlas, "posterior", "popliteal_crease")[1]
+    front, back = (landmark(atlas, view, "tibia_medial_condyle")[1] for view in ("anterior", "posterior"))
+    assert abs(front - back) <= 0.5 * cun_px(atlas, "anterior", "lower_leg_medial")
+    assert cun_px(atlas, "anterior", "lower_leg_medial") / cun_px(atlas, "anterior", "thigh_front") >= 1.04
+    assert one(atlas, "BL40", "posterior", "right").y == pytest.approx(crease)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from meridians.selection import FigureKey, Sent, clicked, to_send
 
-BACK = FigureKey("posterior", frozenset({"BL23", "BL40", "GV4"}), False, "all", None)
+BACK = FigureKey("posterior", frozenset({"BL23", "BL40", "GV4"}), None, "all", None)
 FILTERED = BACK._replace(shown=frozenset({"BL23"}))
 
 

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meridians import load_atlas
+from meridians.query import evidence_filters
 from meridians.url_state import IGNORED_KEYS, MeridiansState, ResearchState, RoutineState, State, parse, to_params
 
 ATLAS = load_atlas()
@@ -25,7 +26,8 @@ states = st.builds(
     mechanisms=subsets(MECHS),
     meridians=subsets(MERIDIANS),
     region=st.none() | st.sampled_from(REGIONS),
-    evidence=st.none() | st.just("trial"),
+    evidence=st.none() | st.sampled_from(sorted(evidence_filters(ATLAS))),
+    size=st.none() | st.sampled_from(sorted(evidence_filters(ATLAS))),
     q=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30).map(str.strip),
 )
 
@@ -35,6 +37,21 @@ def test_every_state_survives_a_round_trip_through_the_url(state):
     again, notices = parse(to_params(state, ATLAS), State, ATLAS)
     assert again == state
     assert notices == ()
+
+
+@pytest.mark.parametrize(("old", "cls", "now"), [
+    ({"evidence": ["trial"]}, State, State(evidence="low_back_pain")),
+    ({"size": "evidence", "view": "lower_back"}, State, State(view="lower_back", size="low_back_pain")),
+    ({"claim": ["lbp_trial"]}, ResearchState, ResearchState(claim="trial", condition="low_back_pain")),
+])
+def test_links_from_before_conditions_open_the_same_screen(old, cls, now):
+    """Back pain was the only evidence layer before issue 19: its old link values still mean it."""
+    assert parse(old, cls, ATLAS) == (now, ())
+
+
+def test_the_research_page_keeps_its_condition_in_the_link():
+    state = ResearchState(condition="low_back_pain", certainties=("low",))
+    assert parse(to_params(state, ATLAS), ResearchState, ATLAS) == (state, ())
 
 
 def test_default_state_makes_an_empty_link():

@@ -54,13 +54,13 @@ CASES = {
         "studies.yaml", "    n: 3096\n", "    n: 3096\n    sample_unit: nerve_cells\n",
         ["studies.yaml:", ".n", "a systematic review does not count nerve cells recorded"]),
     "an editorial said to be tested in trials": (
-        "studies.yaml", "    claim: comment\n", "    claim: lbp_trial\n",
-        ["studies.yaml:", ".claim", "a commentary cannot support the claim 'Tested in trials for low back pain'"]),
+        "studies.yaml", "    claim: comment\n", "    claim: trial\n",
+        ["studies.yaml:", ".claim", "a commentary cannot support the claim 'Tested in trials'"]),
     "a safety review given as a guideline": (
         "studies.yaml", "    design: narrative_review\n    population: \"pregnant", "    design: guideline\n    population: \"pregnant",
         ["studies.yaml:", ".claim", "a guideline cannot support the claim 'Safety of treatment'"]),
     "common points given as a protocol": (
-        "studies.yaml", "    points_are: named_only\n", "    points_are: protocol\n",
+        "studies.yaml", "    points_are: named_only\n", "    points_are: protocol\n    dose: \"daily\"\n",
         ["studies.yaml:", ".routine_note", "a trial's point set is offered as a routine"]),
     "points given without saying what they are": (
         "studies.yaml", "    points_are: named_only\n", "",
@@ -86,10 +86,44 @@ CASES = {
     "both sides at once on the midline": ("points/back.yaml", "- code: GV4\n", "- code: GV4\n  sides_together: true\n",
                                           ["points/back.yaml:", ".sides_together", "no two sides to press at once"]),
     "symptom naming an unknown point": ("conditions.yaml", "traditional: [PC6, ST36,", "traditional: [PC66, ST36,",
-                                        ["conditions.yaml:", "conditions[3].traditional[0]", "unknown point 'PC66'"]),
+                                        ["conditions.yaml:", "conditions[6].traditional[0]", "unknown point 'PC66'"]),
     "symptom word leading to two conditions": ("conditions.yaml", "words: [insomnia, sleep,", "words: [insomnia, nausea,",
-                                               ["conditions.yaml:", "conditions[5].words[1]",
+                                               ["conditions.yaml:", "conditions[9].words[1]",
                                                 "the word 'nausea' also leads to condition 'nausea'"]),
+    # The evidence beyond back pain (issue 19): conditions, their trials and their verdicts.
+    "a condition whose studied point is not in the atlas": (
+        "conditions.yaml", "    studied: [SP6, LR3, LI4, ST36]\n", "    studied: [SP6, LR33]\n",
+        ["conditions.yaml:", "conditions[8].studied[1]", "unknown point 'LR33'"]),
+    "a point claimed as studied with no study naming it": (
+        "conditions.yaml", "    studied: [EX-HN3, HT7]\n", "    studied: [EX-HN3, HT7, PC6]\n",
+        ["conditions.yaml:", "conditions[11].studied[2]",
+         "PC6 is claimed as studied for anxiety before a procedure, but no study of it names PC6"]),
+    "a word two conditions share without a note": (
+        "conditions.yaml", "    notes:\n      nausea: These trials were of nausea from chemotherapy, with the usual anti-sickness drugs.\n", "",
+        ["conditions.yaml:", "conditions[4].words[0]", "the word 'nausea' also leads to condition 'postoperative_nausea'",
+         "needs a note in each"]),
+    "a condition with trials and no verdict": (
+        "conditions.yaml", "      point sets worked alike and there was no sham, so it does not show that particular points "
+        "matter.\n    verdict_from: zick2016\n    finding: benefit\n", "      point sets worked alike.\n    finding: benefit\n",
+        ["conditions.yaml:", "conditions[10]", "'verdict_from' is a dependency of 'verdict'"]),
+    "a verdict from another condition's study": (
+        "conditions.yaml", "    verdict_from: zick2016\n", "    verdict_from: lee2015\n",
+        ["conditions.yaml:", "conditions[10].verdict_from", "'lee2015' is not a trial of tiredness after cancer treatment"]),
+    "a trial with no condition": (
+        "studies.yaml", "    claim: trial\n    condition: cancer_fatigue\n", "    claim: trial\n",
+        ["studies.yaml:", ".claim", "a trial names the condition it tested"]),
+    "a trial of an unknown condition": (
+        "studies.yaml", "    condition: cancer_fatigue\n", "    condition: cancer_tiredness\n",
+        ["studies.yaml:", ".condition", "unknown condition 'cancer_tiredness'"]),
+    "a trial with no certainty": (
+        "studies.yaml", "    certainty: not_graded\n    certainty_note: \"Single phase III trial", "    certainty_note: \"Single phase III trial",
+        ["studies.yaml:", "studies[", "'certainty' is a required property"]),
+    "a trial with no follow-up": (
+        "studies.yaml", "    follow_up: \"10 weeks: 6 weeks of practice", "    follow_x: \"10 weeks: 6 weeks of practice",
+        ["studies.yaml:", "'follow_up' is a required property"]),
+    "a trial's points said to be a review's": (
+        "studies.yaml", "    points: [PC6]\n    points_are: protocol\n", "    points: [PC6]\n    points_are: reviewed\n",
+        ["studies.yaml:", ".points_are", "a randomised trial is not a review"]),
     "note for a word the condition lacks": ("conditions.yaml", "      sciatica: >-", "      sciatic: >-",
                                             ["conditions.yaml:", "conditions[0].notes", "unknown word of this condition 'sciatic'"]),
     "pregnancy flag without a source": ("points/arm.yaml", "    sources: [fertility_guide, carr2015]\n", "",
@@ -197,3 +231,17 @@ def test_a_yaml_alias_is_refused_naming_its_file_line_and_why(data_copy):
     assert (problem.file, problem.line) == ("points/back.yaml", at[1] + 1)
     assert problem.place.endswith("].mechanisms") and "YAML alias '*shared'" in problem.reason
 
+
+
+def test_a_condition_with_trials_must_say_what_they_show(data_copy):
+    """Without a verdict a card could list a condition's trials with nothing to say what they found."""
+    path = data_copy / "conditions.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    verdict: >-\n      In one trial of 288")
+    end = text.index("    finding: benefit\n", start) + len("    finding: benefit\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_atlas(data_copy)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.place) == ("conditions.yaml", "conditions[10]") and problem.line
+    assert "1 trial(s) tested tiredness after cancer treatment: say what they show" in problem.reason
