@@ -73,10 +73,15 @@ PHONE_WIDTH = 358  # CSS pixels a chart takes on a 390-pixel-wide phone
 FINGER = 16  # CSS pixels from the marker a tap picked to the one the finger may have meant
 
 
+def phone_scale(view: View) -> float:
+    """Screen pixels per image pixel where the chart is drawn smallest: on a phone, as wide as the screen."""
+    w, h = view.size
+    return min(plot_height(view) / h, PHONE_WIDTH / w)
+
+
 def finger_reach(view: View) -> float:
     """Image pixels that a tap on a phone covers around its centre, on this view."""
-    w, h = view.size
-    return FINGER / min(plot_height(view) / h, PHONE_WIDTH / w)
+    return FINGER / phone_scale(view)
 
 
 def within_reach(atlas: Atlas, view: str, spot: tuple[float, float], code: str, most: int = 12) -> tuple[str, ...]:
@@ -268,8 +273,8 @@ def spec(
     traces = [] if courses == "none" else list(_course_traces(atlas, by_code, shown, courses, highlight))
     markers, hits, hit_sizes = _marker_traces(atlas, v, positions, shown, sizes)
     traces += markers
-    if labels:
-        scale = plot_height(v) / v.size[1]
+    if labels:  # placed for the smallest the chart is drawn (a phone's width), so that they stay apart there too
+        scale = phone_scale(v)
         traces.append(label_trace(code_labels(atlas, view, shown, scale, MARKER_SIZE / scale), MARKER_SIZE))
     if legend:
         traces += legend_traces(atlas, {atlas.points[p.code].meridian for p in positions})

@@ -3,6 +3,7 @@ marker centres as the guides' labels (meridians/draw/guides.py); a code with no 
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from meridians.draw.guides import Spots
@@ -25,8 +26,8 @@ class Label(NamedTuple):
 
 def code_labels(atlas: Atlas, view: str, codes: frozenset[str], scale: float, marker: float) -> list[Label]:
     """The labels of the positions of `codes`: each right of its marker, else left, above or below, where its box
-    covers no marker (`marker`: a marker's width in image pixels) and no label placed before it; none where no
-    side is clear. `scale` is screen pixels per image pixel."""
+    covers no marker (`marker`: a marker's width in image pixels) and no label placed before it, and no other
+    marker is nearer it than its own; none where no side is clear. `scale` is screen pixels per image pixel."""
     positions = atlas.positions_in(view)
     markers = Spots([(p.x, p.y) for p in positions], cell=HEIGHT / scale)
     placed: dict[tuple[float, float], tuple[float, float, float, float]] = {}  # label centre -> its box
@@ -42,6 +43,9 @@ def code_labels(atlas: Atlas, view: str, codes: frozenset[str], scale: float, ma
             box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
             if markers.covered(box, marker / 2) or any(_overlap(box, placed[c]) for c in centres.within(box, widest)):
                 continue
+            own = math.dist((cx, cy), (p.x, p.y))
+            if any(math.dist((cx, cy), m) < own for m in markers.within(box, own)):
+                continue  # nearer another marker: it would be read as that one's
             centres.add((cx, cy))
             placed[(cx, cy)] = box
             widest = max(widest, w / 2, h / 2)

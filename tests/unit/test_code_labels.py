@@ -12,7 +12,7 @@ from meridians.draw.chart import (
     ZOOM_ROOM,
     config_for,
     drill_spec,
-    plot_height,
+    phone_scale,
     spec,
 )
 from meridians.draw.labels import code_labels
@@ -20,9 +20,9 @@ from meridians.url_state import MeridiansState, State, parse, to_params
 
 
 @pytest.mark.parametrize("view", ["posterior", "anterior", "hand_back", "lower_back", "face", "foot_inner"])
-def test_labels_cover_no_marker_and_no_other_label(atlas, view):
+def test_labels_cover_no_marker_and_no_other_label_even_on_a_phone(atlas, view):
     v = atlas.views[view]
-    scale = plot_height(v) / v.size[1]
+    scale = phone_scale(v)
     labels = code_labels(atlas, view, frozenset(atlas.points), scale, MARKER_SIZE / scale)
     boxes = [lb.box for lb in labels]
     for i, a in enumerate(boxes):
@@ -34,14 +34,14 @@ def test_labels_cover_no_marker_and_no_other_label(atlas, view):
 
 
 def test_on_a_close_up_every_point_has_its_label(atlas):
-    scale = plot_height(atlas.views["hand_back"]) / atlas.views["hand_back"].size[1]
+    scale = phone_scale(atlas.views["hand_back"])
     labels = code_labels(atlas, "hand_back", frozenset(atlas.points), scale, MARKER_SIZE / scale)
     assert sorted(lb.code for lb in labels) == sorted(p.code for p in atlas.positions_in("hand_back"))
 
 
 def test_each_label_sits_beside_its_own_marker(atlas):
     v = atlas.views["lower_back"]
-    scale = plot_height(v) / v.size[1]
+    scale = phone_scale(v)
     for lb in code_labels(atlas, "lower_back", frozenset(atlas.points), scale, MARKER_SIZE / scale):
         assert any((p.code, round(p.x, 1), round(p.y, 1)) == (lb.code, lb.x, lb.y) for p in atlas.positions_in(v.name))
         cx, cy = (lb.box[0] + lb.box[2]) / 2, (lb.box[1] + lb.box[3]) / 2
