@@ -251,3 +251,34 @@ def test_gallbladder_points_above_the_pupil_lie_level_with_their_distance_over_t
     i = min(range(len(scalp.path)), key=lambda k: abs(scalp.s[k] / scalp.cun - behind_front))
     assert abs(spot.x - scalp.path[i][0]) <= scalp.cun / 3
     assert spot.y > scalp.path[i][1]
+
+
+def nearest_line(view, xy):
+    """The cue line of a view that passes nearest a point (a muscle border drawn beside its landmark)."""
+    lines = [c.points for c in view.cues if c.kind == "line"]
+    return min(lines, key=lambda pts: min(math.dist(p, xy) for p in pts))
+
+
+def x_on(polyline, y):
+    """Where a polyline crosses the height y (its segments taken as straight)."""
+    for (x0, y0), (x1, y1) in zip(polyline, polyline[1:], strict=False):
+        if min(y0, y1) <= y <= max(y0, y1) and y0 != y1:
+            return x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+    raise AssertionError(f"y={y} is not beside the line {polyline}")
+
+
+def test_the_points_round_the_ear_and_jaw_follow_the_moved_ear_on_the_side_of_the_head(atlas):
+    """The ear, jaw and neck muscles moved back with the redrawn skull: SI17 stays in the hollow between the
+    jaw angle and the front border of the sternocleidomastoid, TE16 behind its back border; GB8 straight above
+    TE20 and GB9 half a cun behind GB8 (WHO 2008)."""
+    view = atlas.views["head_side"]
+    cun = cun_px(atlas, "head_side", "face")
+    jaw = landmark(atlas, "head_side", "jaw_angle")
+    scm_front, scm_back = (nearest_line(view, landmark(atlas, "head_side", name))
+                           for name in ("scm_anterior_thyroid", "scm_posterior_thyroid"))
+    si17, te16 = one(atlas, "SI17", "head_side", "right"), one(atlas, "TE16", "head_side", "right")
+    assert x_on(scm_front, si17.y) < si17.x < jaw[0]
+    assert te16.x < x_on(scm_back, te16.y)
+    gb8, gb9, te20 = (one(atlas, code, "head_side", "right") for code in ("GB8", "GB9", "TE20"))
+    assert abs(gb8.x - te20.x) < 0.1 * cun and gb8.y < te20.y
+    assert (gb8.x - gb9.x) / cun == pytest.approx(0.5, abs=0.1)
