@@ -10,14 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 PAGES = ("explorer.py", "app_pages/0_Meridians.py", "app_pages/1_Mechanisms.py", "app_pages/2_Research.py", "app_pages/3_About.py",
-         "app_pages/4_Routine.py")
+         "app_pages/4_Routine.py", "app_pages/5_Learn.py")
 KEYS = ("view", "point", "mechanism", "meridian", "channel", "region", "evidence", "q", "size", "courses", "design",
-        "certainty", "claim", "condition", "routine", "step", "minutes")
+        "certainty", "claim", "condition", "routine", "step", "minutes", "deck", "mode", "labels")
 NASTY = (
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "BL23\x00", "bl-23",
     "' OR 1=1 --", "![x](http://example.com/x.png)", ":red[boom]", "$$x$$", "𝔅𝔏23", "腎兪", "", " ", "A" * 5000,
     "%3Cscript%3E", "../../etc/passwd", "posterior", "BL23", "relaxation", "BL", "BL23,GV3", "BL23,,<b>x</b>",
     "1", "2", "99", "-1", "3", "trial", "lbp_trial", "evidence", "low_back_pain", "postoperative_nausea",
+    "routine", "trial-cherkin2009", "trial-<b>x</b>", "region-lower_back", "name", "find", "True",
 )
 UNESCAPED_TAG = re.compile(r"(?<!\\)<(script|img)", re.IGNORECASE)
 values = st.sampled_from(NASTY) | st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
