@@ -127,8 +127,12 @@ def _on_import(atlas: Atlas) -> None:
         return
     _set(merged(progress(), theirs))
     st.session_state.pop(STORE_PROBLEM, None)
-    st.session_state[IMPORTED] = ("success", f"Imported {len(theirs.answers)} answers; your progress now holds "
-                                             f"{len(progress().answers)}.")
+    st.session_state[IMPORTED] = ("success", f"Imported {_answers(len(theirs.answers))}; your progress now holds "
+                                             f"{_answers(len(progress().answers))}.")
+
+
+def _answers(n: int) -> str:
+    return f"{n} answer{'s' * (n != 1)}"
 
 
 def export_and_import(atlas: Atlas) -> None:

@@ -153,7 +153,7 @@ def test_progress_exported_imports_on_another_device_and_a_tampered_file_changes
         assert _stored(page) is None  # nothing was kept from it
 
         uploader.set_input_files(str(exported))
-        expect(page.get_by_text("Imported 1 answers")).to_be_visible(timeout=RERUN_TIMEOUT_MS)
+        expect(page.get_by_text("Imported 1 answer; your progress now holds 1 answer.")).to_be_visible(timeout=RERUN_TIMEOUT_MS)
         wait_idle(page)
         expect(page.get_by_text("Name the point, by meridian")).to_be_visible()
         page.wait_for_function(f"(localStorage.getItem('{STORAGE_KEY}') || '').includes('LI4')",
