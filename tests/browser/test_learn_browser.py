@@ -47,11 +47,17 @@ def _tap(page, touch, view, spot):
                            " && gd._fullLayout.images[0].source.endsWith('/' + v + '.png'); }", arg=view,
                            timeout=RERUN_TIMEOUT_MS)
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    at = page.evaluate(_SPOT_JS, list(spot))
-    if touch:
-        page.touchscreen.tap(at["x"], at["y"])
-    else:
-        page.mouse.click(at["x"], at["y"])
+    for _ in range(2):
+        at = page.evaluate(_SPOT_JS, list(spot))
+        if touch:
+            page.touchscreen.tap(at["x"], at["y"])
+        else:
+            page.mouse.click(at["x"], at["y"])
+        wait_idle(page)
+        # On a busy machine plotly may still be redrawing the chart of the run before (after the hint), and a
+        # tap then is lost, as a person's would be, who taps again: the test is of the score, not of that.
+        if page.get_by_test_id("stMetricValue").count():
+            return
 
 
 def _error_cun(page) -> float:
