@@ -22,7 +22,10 @@ RUN ln -s assets static
 # precompressed. Build with --target proxy; REPLICAS are the app containers' host:port.
 FROM base AS proxy
 ARG REPLICAS="app1:8501 app2:8501"
-RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-static \
+ && rm -rf /var/lib/apt/lists/*
+# The frontend's .br files (deploy/proxy.py): the proxy's own need, not the app's.
+RUN pip install brotli==1.2.1
 COPY deploy deploy
 RUN python -m deploy.proxy frontend /srv/meridian/frontend \
  && mkdir -p /var/lib/meridian-proxy/tmp \

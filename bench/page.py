@@ -121,6 +121,13 @@ class Tab:
     wire: Wire
     url: str  # the server's, for the bytes on the wire (`tcp_sent`)
     last_click: float = 0.0  # time.monotonic() of the last click
+    cdp: object = None  # a DevTools session on the page, for its main thread's CPU time
+
+    def cpu_ms(self) -> float:
+        """The page's main thread's CPU time so far (DevTools' Performance metrics in thread time): a
+        figure that other work on the machine disturbs far less than a wall-clock time."""
+        metrics = self.cdp.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "ThreadTime") * 1000
 
     @property
     def probe(self) -> str:
@@ -148,6 +155,8 @@ def start_tab(browser, kind: str, url: str, timeout_ms: int = STEP_TIMEOUT_MS, c
     context.add_init_script(INIT_JS)
     page = context.new_page()
     tab = Tab(kind, context, page, Wire(page), url)
+    tab.cdp = context.new_cdp_session(page)
+    tab.cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
     if setup:
         setup(tab)
     page.goto(url, wait_until="commit", timeout=timeout_ms)
@@ -181,6 +190,7 @@ class Click:
     bytes: int
     net_last_ms: float | None = None  # last frame of the rerun as the network delivered it (Python's clock)
     busy_ms: float = 0.0  # main-thread long animation frames between the mousedown and the card
+    cpu_ms: float = 0.0  # the page's main-thread CPU time from just before the click to the card with the rerun in
     scripts: dict[str, float] = field(default_factory=dict)  # their script time by bundle file
     frames: list[bytes] = field(repr=False, default_factory=list)
     wire_bytes: int = 0  # TCP bytes the server sent for it (after compression, with the websocket's framing)
@@ -214,6 +224,7 @@ def click(tab: Tab, code: str, pos: dict) -> Click:
     page.evaluate(ARM_JS, [tab.probe, code])
     before, sent = wire.total, tcp_sent(tab.url)
     wire.keep()
+    cpu = tab.cpu_ms()
     t_click = tab.last_click = time.monotonic()
     page.mouse.click(pos["x"], pos["y"])
     try:
@@ -225,6 +236,7 @@ def click(tab: Tab, code: str, pos: dict) -> Click:
         arm = page.evaluate("() => { const a = window.__bench.arm; return {t0: a.t0, tCard: a.tCard, tChart: a.tChart}; }")
         raise ClickLost(f"{tab.kind}: clicked {code}, no card within {STEP_TIMEOUT_MS} ms; shown {shown}, probe {arm}") from None
     tab.settle(before)
+    cpu = tab.cpu_ms() - cpu
     sent = tcp_sent(tab.url) - sent
     frames, frame_at = wire.release()
     arm = page.evaluate("() => { const a = window.__bench.arm; const ws = window.__bench.ws.slice(a.wsFrom);"
@@ -241,7 +253,7 @@ def click(tab: Tab, code: str, pos: dict) -> Click:
         tab.kind, code, arm["tCard"] - t0, None if arm["tChart"] == -1 else arm["tChart"] - t0,
         (after[0] - t0) if after else None, (before_card[-1] - t0) if before_card else None,
         wire.total - before, (frame_at[-1] - t_click) * 1000 if frame_at else None,
-        sum(e[1] for e in arm["loaf"]), dict(scripts), frames, sent,
+        sum(e[1] for e in arm["loaf"]), cpu, dict(scripts), frames, sent,
     )
 
 
@@ -352,6 +364,7 @@ def summarize_clicks(clicks: list[Click]) -> dict[str, float]:
         "last_frame_median_ms": med([c.last_frame_ms for c in clicks]),
         "net_last_frame_median_ms": med([c.net_last_ms for c in clicks]),
         "main_thread_busy_median_ms": med([c.busy_ms for c in clicks]),
+        "main_thread_cpu_median_ms": med([c.cpu_ms for c in clicks]),
         "bytes_per_click": med([c.bytes for c in clicks]),
         "bytes_per_click_mean": statistics.fmean([c.bytes for c in clicks]) if clicks else float("nan"),
         "wire_bytes_per_click": med([c.wire_bytes for c in clicks]),

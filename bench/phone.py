@@ -26,7 +26,7 @@ from playwright.sync_api import sync_playwright
 from bench.apps import prepare_atlas, start_apps, stop_apps
 from bench.page import ATLAS_LOAD_TIMEOUT_MS, Tab, click_series, loaded, med, open_tab, start_tab, summarize_clicks
 from bench.run import RESULTS, Log, log_versions
-from deploy.proxy import Proxy
+from deploy.proxy import Proxy, write_frontend
 from harness.browser import IDLE, LAUNCH, missing_chromium
 
 VIEW = "lower_back"
@@ -98,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         atlas = prepare_atlas("real", None, work, VIEW)
         apps = start_apps(atlas, log_dir, [])
         try:
-            with Proxy(work / "proxy-ours", [f"127.0.0.1:{apps['ours'].port}"]) as proxy_ours, \
-                    Proxy(work / "proxy-floor", [f"127.0.0.1:{apps['floor'].port}"]) as proxy_floor, \
+            frontend = write_frontend(work / "frontend")  # one precompressed copy for both proxies
+            with Proxy(work / "proxy-ours", [f"127.0.0.1:{apps['ours'].port}"], frontend) as proxy_ours, \
+                    Proxy(work / "proxy-floor", [f"127.0.0.1:{apps['floor'].port}"], frontend) as proxy_floor, \
                     sync_playwright() as pw:
                 browser = pw.chromium.launch(**LAUNCH)
                 bases = {"ours": apps["ours"].url, "floor": apps["floor"].url,
@@ -127,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                 clicks_out = []
                 for kind, clicks in series.items():
                     s = summarize_clicks(clicks)
-                    for metric in ("card_median_ms", "card_p90_ms", "main_thread_busy_median_ms", "wire_bytes_per_click"):
+                    for metric in ("card_median_ms", "card_p90_ms", "main_thread_busy_median_ms", "main_thread_cpu_median_ms",
+                                   "wire_bytes_per_click"):
                         record(kind, metric, s[metric], "ms" if metric.endswith("_ms") else "B")
                     log(f"  {kind}: {s['clicks']} clicks: card median {s['card_median_ms']:.0f} ms, p90 "
                         f"{s['card_p90_ms']:.0f} ms, main thread busy {s['main_thread_busy_median_ms']:.0f} ms")

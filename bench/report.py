@@ -24,7 +24,7 @@ TARGETS = (
 COLOURS = {"ours": "#0072B2", "floor": "#AAAAAA"}  # the variants take VARIANT_COLOURS in turn
 VARIANT_COLOURS = ["#E69F00", "#009E73", "#CC79A7"]
 CLICK_COLUMNS = ["atlas", "app", "code", "card_ms", "chart_ms", "first_frame_ms", "last_frame_ms",
-                 "net_last_frame_ms", "main_thread_busy_ms", "bytes", "wire_bytes"]
+                 "net_last_frame_ms", "main_thread_busy_ms", "main_thread_cpu_ms", "bytes", "wire_bytes"]
 
 
 @dataclass
@@ -92,7 +92,8 @@ def write(results: Results, sizes: list[int], out: Path) -> None:
         writer.writerow(CLICK_COLUMNS)
         for atlas, c in results.clicks:
             writer.writerow([atlas, c.kind, c.code, opt(c.card_ms), opt(c.chart_ms), opt(c.first_frame_ms),
-                             opt(c.last_frame_ms), opt(c.net_last_ms), opt(c.busy_ms), c.bytes, c.wire_bytes])
+                             opt(c.last_frame_ms), opt(c.net_last_ms), opt(c.busy_ms), opt(c.cpu_ms), c.bytes,
+                             c.wire_bytes])
     (out / "bytes_breakdown.json").write_text(json.dumps(results.bytes_detail, indent=1))
     (out / "main_thread_breakdown.json").write_text(json.dumps(results.thread_detail, indent=1))
     plot(results, out / "results.html")
@@ -126,6 +127,7 @@ SUMMARY = [  # (row title, metric) of the real atlas's table
     ("  first frame after click (ms)", "first_frame_median_ms"), ("  last frame before card (ms)", "last_frame_median_ms"),
     ("  last frame, network time (ms)", "net_last_frame_median_ms"),
     ("  main thread busy, long frames (ms)", "main_thread_busy_median_ms"),
+    ("  main thread CPU (ms)", "main_thread_cpu_median_ms"),
     ("  chart shows selection (ms)", "chart_median_ms"),
     ("bytes per click, on the wire", "wire_bytes_per_click"),
     ("  websocket payload (inflated)", "bytes_per_click"),

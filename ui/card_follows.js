@@ -1,15 +1,19 @@
 // After a person chooses a point (a tap on the chart, the finder, a search), its card must be in sight:
 // on a phone the card sits under the chart. When the card's heading (id "card") changes after a touch, a
 // click or a key, and it is out of sight, scroll it into view; and close the sidebar where it covers the
-// page. After a key, the focus goes to the card's heading. A link opened cold is left where it starts (the chart, with the point ringed). Installed once per page.
+// page. After a key, the focus goes to the card's heading. A link opened cold is left where it starts (the
+// chart, with the point ringed). Installed once per page. It looks at the heading once a frame for a while
+// after each touch, click or key, and not at all otherwise: a watch on every change to the page made each
+// click's redrawing dearer (bench/README.md).
 (function () {
   if (window.__meridianCardFollows) return;
   window.__meridianCardFollows = true;
-  var last, armed = false, byKey = false, queued = false;
-  ["pointerdown", "touchstart", "keydown"].forEach(function (type) {
-    document.addEventListener(type, function () { armed = true; byKey = type === "keydown"; },
-                              {capture: true, passive: true});
-  });
+  var WATCH_MS = 30000;  // a rerun on a slow phone takes seconds
+  var last = null, until = 0, byKey = false;
+  function text() {
+    var heading = document.getElementById("card");
+    return heading ? heading.textContent : "";
+  }
   function follow(heading) {
     var sidebar = document.querySelector("[data-testid='stSidebar']");
     var close = sidebar && sidebar.querySelector("button[aria-controls='stSidebar'][aria-expanded='true']");
@@ -21,15 +25,25 @@
       heading.focus({preventScroll: true});
     }
   }
-  function check() {
-    queued = false;
-    var heading = document.getElementById("card");
-    var text = heading ? heading.textContent : "";
-    if (last === undefined || text === last) { last = text; return; }
-    last = text;
-    if (heading && armed) { armed = false; follow(heading); }
+  function look() {
+    var now = text();
+    if (now !== last) {
+      last = null;
+      var heading = document.getElementById("card");
+      if (heading) follow(heading);
+      return;
+    }
+    if (performance.now() < until) requestAnimationFrame(look);
+    else last = null;
   }
-  new MutationObserver(function () {
-    if (!queued) { queued = true; requestAnimationFrame(check); }
-  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  ["pointerdown", "touchstart", "keydown"].forEach(function (type) {
+    document.addEventListener(type, function () {
+      byKey = type === "keydown";
+      until = performance.now() + WATCH_MS;
+      if (last === null) {  // not watching yet: the heading as it is before the action's rerun
+        last = text();
+        requestAnimationFrame(look);
+      }
+    }, {capture: true, passive: true});
+  });
 })();

@@ -4,7 +4,7 @@
 // (not through plotly, whose redraw of the figure made every click several times dearer), from the ring
 // trace's customdata ([code, landmark x, y, label, label x, y, xanchor]) in the look its meta gives
 // (meridians/draw/guides.py). A new figure from the server (its meta changes) takes the drawing away.
-// Installed once per page.
+// Installed once per page; it watches nothing until a pointer goes down on a chart.
 (function () {
   if (window.__meridianClickGuide) return;
   window.__meridianClickGuide = true;
@@ -40,6 +40,9 @@
 
   function draw(gd) {
     var state = gd.__meridianGuide, r = ringTrace(gd);
+    var drawn = [state.code, state.index, state.meta, gd._fullLayout.width, gd._fullLayout.height].join("|");
+    if (drawn === gd.__meridianDrawn && gd.querySelector("svg.meridian-guide")) return;  // the same again: it holds
+    gd.__meridianDrawn = drawn;
     var svg = layer(gd);
     if (!svg || r < 0 || !state.code) return;
     var ring = gd.data[r], look = ring.meta.guide, rim = ring.meta.ring;
@@ -72,28 +75,36 @@
     });
   }
 
+  // Drawn at the next frame, not in plotly's click handler: the rerun request leaves first, and the browser
+  // lays the page out once (the label's getBBox would otherwise force a layout before the request is sent).
+  function later(gd) {
+    if (gd.__meridianQueued) return;
+    gd.__meridianQueued = true;
+    requestAnimationFrame(function () { gd.__meridianQueued = false; draw(gd); });
+  }
+
   function attach(gd) {
-    if (gd.__meridianGuide || !gd.on) return;
+    if (gd.__meridianGuide || !gd.on || ringTrace(gd) < 0) return;
     gd.__meridianGuide = {code: null, index: -1, meta: gd.layout && gd.layout.meta};
+    gd.__meridianDrawn = "";
     gd.on("plotly_click", function (event) {
       var r = ringTrace(gd);
       var point = ((event && event.points) || []).filter(function (p) { return p.curveNumber === r; })[0];
       if (!point) return;
       gd.__meridianGuide = {code: gd.data[r].customdata[point.pointIndex][0], index: point.pointIndex,
                             meta: gd.layout.meta};
-      draw(gd);
+      later(gd);
     });
-    gd.on("plotly_deselect", function () { gd.__meridianGuide.code = null; draw(gd); });
+    gd.on("plotly_deselect", function () { gd.__meridianGuide.code = null; later(gd); });
     gd.on("plotly_afterplot", function () {  // a resize redraws it; a new figure takes it away
       if (gd.layout.meta !== gd.__meridianGuide.meta) gd.__meridianGuide = {code: null, index: -1, meta: gd.layout.meta};
-      draw(gd);
+      later(gd);
     });
   }
 
-  var queued = false;
-  new MutationObserver(function () {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(function () { queued = false; document.querySelectorAll(".js-plotly-plot").forEach(attach); });
-  }).observe(document.body, {subtree: true, childList: true});
+  // A chart is made ready when a pointer goes down on it, before plotly's click: nothing watches the page.
+  document.addEventListener("pointerdown", function (event) {
+    var gd = event.target && event.target.closest && event.target.closest(".js-plotly-plot");
+    if (gd) attach(gd);
+  }, {capture: true, passive: true});
 })();
