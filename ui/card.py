@@ -76,9 +76,8 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
     meridian = atlas.meridians[point.meridian]
     hanzi = point.hanzi + (f" ({point.hanzi_simplified})" if point.hanzi_simplified and point.hanzi_simplified != point.hanzi else "")
     st.subheader(escape_markdown(f"{point.code} · {point.pinyin} · {hanzi} · {point.english}"), anchor=CARD_ANCHOR)
-    # Shown on narrow screens only, where the card is under the chart (ui/page.css finds it by its link: a
-    # container of its own would be one more element for every click to send and draw).
-    st.markdown(f"[:material/arrow_upward: Back to the chart](#{CHART_ANCHOR})")
+    with st.container(key="back_to_chart"):  # shown on narrow screens only, where the card is under the chart
+        st.markdown(f"[:material/arrow_upward: Back to the chart](#{CHART_ANCHOR})")
     actions()  # what the page offers with the card, in sight with its heading
     if point.pregnancy:
         st.warning(
