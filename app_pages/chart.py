@@ -33,10 +33,12 @@ def on_chart_select() -> None:
     event = st.session_state.get("chart") or {}
     points = [p for p in (event.get("selection") or {}).get("points") or [] if p.get("customdata")]
     chartview.clicked(points[-1]["customdata"][0] if points else None)  # what the browser's chart now rings
-    if points:  # an empty selection (a click on the background) changes nothing
-        code = points[-1]["customdata"][0]
-        st.session_state[TAPPED] = (url.read(atlas, State)[0].view, code, points[-1].get("x"), points[-1].get("y"))
-        select(code)
+    if not points:  # an empty selection (the background, a double click, the ringed marker again) changes nothing
+        url.hold(atlas, State)
+        return
+    code = points[-1]["customdata"][0]
+    st.session_state[TAPPED] = (url.read(atlas, State)[0].view, code, points[-1].get("x"), points[-1].get("y"))
+    select(code)
 
 
 def card_actions(state: State) -> None:

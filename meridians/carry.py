@@ -40,6 +40,11 @@ def with_shared(carried: Carried, state: Any, given: set[str]) -> Any:
     return replace(state, **{f: v for f, v in carried.shared if f in names and f not in given})
 
 
+def last_shown(carried: Carried, cls: type) -> Any | None:
+    """The state the page last showed in this session, or None before its first run."""
+    return dict(carried.pages).get(cls.__name__)
+
+
 def restored(carried: Carried, cls: type) -> Any | None:
     """The state to show on a page that opened with an empty link, or None to show it empty."""
     if carried.last in (None, cls.__name__):

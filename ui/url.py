@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from meridians.carry import Carried, remember, restored, with_shared
+from meridians.carry import Carried, last_shown, remember, restored, with_shared
 from meridians.model import Atlas
 from meridians.url_state import IGNORED_KEYS, parse, query, to_params
 
@@ -43,6 +43,14 @@ def write(state, atlas: Atlas) -> None:
     wanted = to_params(state, atlas)
     if {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()} != _params():
         st.query_params.from_dict(wanted)
+
+
+def hold(atlas: Atlas, cls) -> None:
+    """Write again what the page last showed, for an event that changes nothing: its request may have left the
+    browser before the link written for the request just before it arrived, and then carries the older link
+    (docs/architecture.md, "The click")."""
+    if (state := last_shown(st.session_state.get(CARRIED, Carried()), cls)) is not None:
+        write(state, atlas)
 
 
 def update(atlas: Atlas, cls, **changes) -> None:

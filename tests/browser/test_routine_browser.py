@@ -102,7 +102,9 @@ def test_the_timer_sounds_and_vibrates_at_each_change_and_goes_on_by_itself(brow
             assert timer.bounding_box()["y"] < page.locator(".js-plotly-plot").first.bounding_box()["y"]
         page.get_by_text("Go on to the next point by itself").click()
         expect(page).to_have_url(re.compile(r"onward=(1|True)"), timeout=15_000)
-        timer = page.locator(".press-timer")
+        # The timer the run with "go on by itself" drew, once its script has set it up and started it (the one
+        # before stays on the page until that run's answer comes, and does not start by itself).
+        timer = page.locator('.press-timer[data-onward="1"][data-autostart="1"][data-ready]')
         expect(timer.locator(".press-timer-clock")).to_have_text(re.compile(r"^(1:00|0:5\d)$"), timeout=15_000)
         page.clock.fast_forward(61_000)  # the first side's minute
         expect(timer.locator(".press-timer-side")).to_have_text("Right side")

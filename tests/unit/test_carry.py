@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meridians.carry import Carried, remember, restored, with_shared
+from meridians.carry import Carried, last_shown, remember, restored, with_shared
 from meridians.url_state import ResearchState, RoutineState, State
 
 codes = st.lists(st.sampled_from(["BL23", "BL40", "KI3", "GV3", "LI4"]), unique=True, max_size=4).map(tuple)
@@ -29,6 +29,15 @@ def test_an_empty_link_on_the_same_page_stays_empty():
     c = remember(Carried(), State(point="BL23"))
     assert restored(c, State) is None
     assert restored(Carried(), State) is None  # a new visit
+
+
+def test_what_a_page_last_showed_is_its_own_last_state_even_after_other_pages():
+    """What an empty chart selection writes again (ui/url.py, hold): the chart's last screen, not another page's."""
+    c = remember(Carried(), State(point="BL36"))
+    c = remember(c, State(point="BL60", routine=("BL60",)))
+    c = remember(c, RoutineState(routine=("BL60",), step=0))
+    assert last_shown(c, State) == State(point="BL60", routine=("BL60",))
+    assert last_shown(Carried(), State) is None  # before the page's first run: nothing to write
 
 
 def test_a_page_with_nothing_to_bring_back_opens_empty():
