@@ -15,9 +15,7 @@
     return heading ? heading.textContent : "";
   }
   function follow(heading) {
-    var sidebar = document.querySelector("[data-testid='stSidebar']");
-    var close = sidebar && sidebar.querySelector("button[aria-controls='stSidebar'][aria-expanded='true']");
-    if (close && sidebar.getBoundingClientRect().width >= window.innerWidth * 0.6) close.click();
+    if (window.meridianCloseSidebar) window.meridianCloseSidebar();  // where it covers the page (page_moves.js)
     var box = heading.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) heading.scrollIntoView({block: "start"});
     if (byKey) {  // a point chosen with the keyboard: the card is where the keyboard goes next

@@ -55,6 +55,7 @@ RED_FLAGS_UNREAD = ("The list of warning signs could not be read. With back pain
                     "Europe, 911 in North America).")
 
 PAGE_CSS = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
+PAGE_MOVES_JS = (Path(__file__).parent / "page_moves.js").read_text(encoding="utf-8")
 
 
 def page_frame(title: str, anchor: str | None = None) -> None:
@@ -62,6 +63,8 @@ def page_frame(title: str, anchor: str | None = None) -> None:
     # The icon from static serving: as a media file it was fetched again after every click.
     st.set_page_config(page_title=f"{title} · Meridian Chart Explorer", page_icon="/" + STATIC_URL + ICON, layout="wide")
     st.html(f"<style>{PAGE_CSS}</style>")
+    with st.container(key="page_scripts"):  # hidden by ui/page.css: a script takes no room on the page
+        st.html(f"<script>{PAGE_MOVES_JS}</script>", unsafe_allow_javascript=True)  # Back, and the menu on a phone
     st.title(title, anchor=anchor)
     st.caption(NOT_ADVICE)
     with st.sidebar:
