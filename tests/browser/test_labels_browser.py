@@ -43,6 +43,9 @@ def test_labels_and_a_zoomed_close_up_keep_the_click(browser, app_url, helpers, 
         assert zoomed["x"] == zoomed["x2"] and zoomed["y"] == zoomed["y2"]  # the ring's axes zoomed with the body's
         (helpers.tap_point if touch else helpers.click_point)(page, "BL25")
         helpers.expect_card(page, "BL25")
+        # plotly draws the ring after the card is in the page: wait for it, as for what the run sent
+        page.wait_for_function(f"(code) => ({_AXES_JS})(code).ringed.includes(code)", arg="BL25",
+                               timeout=helpers.RERUN_TIMEOUT_MS)
         after = page.evaluate(_AXES_JS, "BL25")
         assert "BL25" in after["ringed"]
         assert abs(after["marker"][0] - after["ring"][0]) < 1 and abs(after["marker"][1] - after["ring"][1]) < 1
