@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,14 +10,10 @@ import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
+from deploy.proxy import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 START_TIMEOUT_S = 60
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class ServerFailed(RuntimeError):

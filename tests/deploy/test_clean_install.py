@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from harness.server import free_port
 
 pytestmark = pytest.mark.deploy
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,12 +34,6 @@ for page in sys.argv[1:]:
     assert not at.exception, (page, at.exception)
     print("ran", page)
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -86,7 +81,7 @@ def test_every_page_runs_in_the_clean_environment(deployed):
 
 def test_streamlit_serves_the_app_and_its_chart_images(deployed, tmp_path):
     app, bin_dir = deployed
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MERIDIAN_DATA")}
     log = (tmp_path / "streamlit.log").open("wb")
     proc = subprocess.Popen([bin_dir / "streamlit", "run", "explorer.py", "--server.headless", "true",
