@@ -124,21 +124,23 @@ def test_an_empty_selection_sent_before_the_last_click_came_back_keeps_the_card(
         ws.on_message(lambda m: (server.send(m), held is None or asked.append(m)))
         server.on_message(lambda m: ws.send(m) if held is None else held.append(m))
 
+    def wait_until(seen, failure: str) -> None:  # the page's websocket is served while it waits
+        deadline = time.monotonic() + helpers.RERUN_TIMEOUT_MS / 1000
+        while not seen():
+            assert time.monotonic() < deadline, failure
+            page.wait_for_timeout(50)
+
     page.route_web_socket(re.compile(r"/_stcore/stream"), route)
     helpers.open_app(page, app_url + "/")
     helpers.click_point(page, "BL36")
     helpers.expect_card(page, "BL36")
     held = []
     helpers.click_point(page, "BL60")  # plotly rings it at once; the card and the new link are held back
-    deadline = time.monotonic() + helpers.RERUN_TIMEOUT_MS / 1000
-    while not any(isinstance(m, bytes) and b"point=BL60" in m for m in held):  # the server has taken the click
-        assert time.monotonic() < deadline, "the server never wrote the click's link"
-        page.wait_for_timeout(50)
+    wait_until(lambda: any(isinstance(m, bytes) and b"point=BL60" in m for m in held),  # the server took the click
+               "the server never wrote the click's link")
     helpers.click_point(page, "BL60")  # the ringed marker again: an empty selection, sent with the link point=BL36
-    deadline = time.monotonic() + helpers.RERUN_TIMEOUT_MS / 1000
-    while sum(b"point=BL36" in m for m in asked if isinstance(m, bytes)) < 2:  # both requests have left
-        assert time.monotonic() < deadline, "the second click sent no request"
-        page.wait_for_timeout(50)
+    wait_until(lambda: sum(b"point=BL36" in m for m in asked if isinstance(m, bytes)) >= 2,  # both requests left
+               "the second click sent no request")
     while held:  # in order: what comes while these go out joins the queue
         pages[-1].send(held.pop(0))
     held = None
