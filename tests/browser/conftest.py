@@ -67,6 +67,9 @@ def hostile_app_url(tmp_path_factory):
         old = f"  {field}: {value}\n"
         assert old in text, old
         text = text.replace(old, f'  {field}: "{value} {HOSTILE}"\n', 1)
+    old = "    Lies over the kidney area:"  # and in the card's text, which is drawn as HTML
+    assert old in text, old
+    text = text.replace(old, f"    {HOSTILE} Lies over the kidney area:", 1)
     path.write_text(text, encoding="utf-8")
     yield from _served(data.parent / "streamlit.log", data)
 

@@ -96,6 +96,19 @@ def test_a_shared_link_opens_the_same_screen(page: Page, app_url: str, helpers):
     assert all(op == 1 for op in st36), st36  # endorphins might explain ST36: not faded
 
 
+def test_the_cards_study_box_and_share_link_fill_when_opened(page: Page, app_url: str, helpers):
+    """Closed, they hold nothing (a click redraws the card); opened, the study's entry and the link to copy."""
+    helpers.open_app(page, app_url + "/?point=BL23")
+    helpers.expect_card(page, "BL23")
+    box = page.get_by_test_id("stExpander").filter(has_text="Low back pain: the study that used BL23")
+    expect(box.get_by_text("How long it lasted")).to_have_count(0)
+    box.get_by_text("Low back pain: the study that used BL23").click()
+    expect(box.get_by_text("How long it lasted")).to_be_visible(timeout=helpers.RERUN_TIMEOUT_MS)
+    expect(box.get_by_text("Cherkin DC", exact=False).first).to_be_visible()
+    page.get_by_role("button", name=re.compile("Share this view")).click()
+    expect(page.get_by_test_id("stCode")).to_contain_text("point=BL23", timeout=helpers.RERUN_TIMEOUT_MS)
+
+
 def test_back_returns_to_the_previous_point(page: Page, app_url: str, helpers):
     helpers.open_app(page, app_url + "/")
     helpers.click_point(page, "BL23")

@@ -33,6 +33,7 @@ def test_script_in_data_or_link_shows_as_text_and_runs_nothing(page: Page, hosti
     helpers.expect_card(page, "BL23")
     main = page.get_by_test_id("stMain")
     expect(main).to_contain_text("Kidney Shu <script>window.__pwned = 1</script>")  # shown literally
+    expect(main).to_contain_text(helpers.HOSTILE + " Lies over the kidney area")  # in the card's HTML too
     expect(main).to_contain_text("Unknown view '<img src=x onerror=alert")  # the link's value, quoted as text
     helpers.click_point(page, "BL52")
     helpers.expect_card(page, "BL52")

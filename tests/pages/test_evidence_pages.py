@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from apptest import opened
+from apptest import html_text, opened
 from streamlit.testing.v1 import AppTest
 
 from meridians import load_atlas
@@ -23,7 +23,8 @@ def sidebar_text(at: AppTest) -> str:
 
 
 def main_text(at: AppTest) -> str:
-    return plain("\n".join(str(e.value) for kind in ("markdown", "caption") for e in getattr(at.main, kind)))
+    """The main part's text as shown: its Markdown, captions and HTML blocks (the card's text is HTML)."""
+    return plain("\n".join(str(e.value) for kind in ("markdown", "caption") for e in getattr(at.main, kind))) + "\n" + html_text(at.main)
 
 
 def chart(at: AppTest, index: int = 0) -> dict:
@@ -56,8 +57,9 @@ def test_pc6s_card_lists_each_condition_studied_with_its_certainty_and_what_sham
     assert not at.exception
     text = main_text(at)
     assert "What the research shows" in text
+    bodies = "".join(e.proto.body for e in at.main.get("html"))
     for name in ("Sickness after surgery", "Sickness from chemotherapy", "Morning sickness"):
-        assert f"**{name}**" in text
+        assert f"<strong>{name}</strong>" in bodies
     assert "Low certainty, as Lee A 2015 rates it; 40 trials, 4,742 people." in text
     assert "Against a sham (sham wristband), Molassiotis A 2013 found no difference (cycle 1 nausea" in text
     assert "Against a sham (placebo bands off the point), O'Brien B 1996 found no difference" in text

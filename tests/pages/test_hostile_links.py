@@ -38,6 +38,9 @@ def test_any_link_renders_and_says_what_it_ignored(page_file, params):
     for element in list(at.markdown) + list(at.info) + list(at.caption):
         raw = str(element.value)
         assert not UNESCAPED_TAG.search(raw), f"link text reached Markdown unescaped: {raw[:80]}"
+    for block in at.get("html"):  # the card's text, drawn as HTML; only our own scripts may carry tags of code
+        if not block.proto.unsafe_allow_javascript:
+            assert not UNESCAPED_TAG.search(block.proto.body), f"link text reached HTML unescaped: {block.proto.body[:80]}"
 
 
 def test_every_kind_of_nasty_value_is_noticed_on_the_explorer():

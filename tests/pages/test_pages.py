@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest import opened
+from apptest import html_text, opened
 from PIL import ImageColor
 from streamlit.testing.v1 import AppTest
 
@@ -17,7 +17,7 @@ PAGES = ["explorer.py", "app_pages/0_Meridians.py", "app_pages/1_Mechanisms.py",
 def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "header", "subheader", "markdown", "text", "caption", "info", "warning",
                                   "error", "code") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(str(p) for p in parts) + "\n" + html_text(at)  # the card's text is HTML
 
 
 @pytest.mark.parametrize("page_file", PAGES)  # not `page`: that is Playwright's fixture
@@ -65,10 +65,24 @@ def test_a_deep_link_restores_view_point_and_filters():
 def test_the_card_says_what_was_tested_and_how_sure():
     at = opened("explorer.py", point="BL23")
     body = texts(at)
-    assert "What the research shows" in body and "**Low back pain**" in body
+    assert "What the research shows" in body and "<strong>Low back pain</strong>" in "".join(e.proto.body for e in at.get("html"))
     assert any(e.label.replace("\\", "").startswith("Low back pain: the study that used BL23") for e in at.expander)
     assert "Cherkin DC 2009" in body
     assert "Traditional belief" in body  # the blocked-energy explanation is labelled
+
+
+def test_the_cards_study_boxes_and_share_link_are_written_when_opened():
+    """A click redraws the card: what sits in a closed box is sent only once the box is opened."""
+    at = opened("explorer.py", point="BL23")
+    box = next(e for e in at.expander if e.label.replace("\\", "").startswith("Low back pain: the study"))
+    assert not box.markdown and not at.code
+    at.session_state["card_studies_BL23_low_back_pain"] = True  # as the browser sends an opened box
+    at.session_state["share"] = True
+    at.run()
+    box = next(e for e in at.expander if e.label.replace("\\", "").startswith("Low back pain: the study"))
+    entry = " ".join(m.value for m in box.markdown).replace("\\", "")
+    assert "Cherkin DC 2009" in entry and "How long it lasted" in entry
+    assert at.code[0].value.endswith("?point=BL23")  # the link to this screen, to copy
 
 
 def test_a_pregnancy_point_carries_the_caution_and_its_source():
@@ -230,6 +244,22 @@ def test_broken_data_shows_an_error_page_naming_the_problem(data_copy, monkeypat
     assert not at.exception
     assert "data files have problems" in at.error[0].value
     assert "points/back.yaml:" in at.code[0].value and "unknown meridian 'XX'" in at.code[0].value
+
+
+def test_markup_in_the_data_shows_on_the_card_as_text(data_copy, monkeypatch):
+    """The card's text is drawn as HTML: what the data says must reach it escaped, as text, never as markup."""
+    path = data_copy / "points" / "back.yaml"
+    hostile = "<script>window.x = 1</script><img src=x onerror=alert(1)> & co"
+    text = path.read_text(encoding="utf-8")
+    assert "    Lies over the kidney area:" in text
+    path.write_text(text.replace("    Lies over the kidney area:", f"    {hostile} Lies over the kidney area:", 1),
+                    encoding="utf-8")
+    monkeypatch.setenv("MERIDIAN_DATA", str(data_copy))
+    at = opened("explorer.py", point="BL23")
+    assert not at.exception
+    assert hostile + " Lies over the kidney area" in html_text(at)  # shown as written
+    card = next(b.proto.body for b in at.get("html") if "Cautions" in b.proto.body)
+    assert "&lt;script&gt;" in card and "<script" not in card and "<img" not in card
 
 
 def test_research_page_plots_results_against_time():
