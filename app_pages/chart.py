@@ -71,52 +71,6 @@ def share(state: State, what: str) -> None:
 shown = matching(atlas, mechanisms=state.mechanisms, meridians=state.meridians, region=state.region,
                  evidence=state.evidence, q=state.q)
 
-with st.sidebar:
-    st.header("Find a point")
-    url_widget(st.text_input, atlas, state, "q", label="Search a point or a symptom",
-               placeholder="back pain, BL23, hegu…", max_chars=80, then=lambda s: search_ui.opened(atlas, s))
-    search_ui.results(atlas, state.q, select)
-    order = found(atlas, state.q) or tuple(atlas.points)
-    # A finder: it opens the chosen point's card and is empty again. It does not show the selected point
-    # (the card and the ring do): a chart click reruns only the chart and the card, and the list of
-    # every point is not sent again for it.
-    st.session_state["pick"] = None
-    st.selectbox("Point", [c for c in order if c in shown] or list(atlas.points), key="pick", index=None,
-                 placeholder="Choose a point", format_func=lambda c: listed_as(atlas.points[c]),
-                 on_change=lambda: select(st.session_state["pick"]))
-
-    st.header("Filters")
-    url_widget(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
-          format_func=lambda m: atlas.mechanisms[m].name,
-          help="Points that none of the chosen mechanisms could explain are faded. Each mechanism's kind (a "
-               "physiological hypothesis, a non-specific effect or a traditional belief) is on the Mechanisms page.")
-    url_widget(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.meridians),
-          format_func=lambda c: f"{c} {atlas.meridians[c].name}")
-    url_widget(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
-          placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
-    filters, sizes = evidence_filters(atlas), sizings(atlas)
-    url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(filters), index=None,
-          placeholder="Any", format_func=filters.get,
-          help="Only the points that trials of acupressure or acupuncture for the chosen condition used (or a "
-               "review of such trials was about). What they found is on each point's card and the Research page.")
-    url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(sizes), index=None,
-          placeholder="All the same", format_func=sizes.get,
-          help="Larger markers for the points more studies of the chosen condition used.")
-    url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
-          format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
-    url_widget(st.toggle, atlas, state, "labels", label="Write the codes on the chart",
-               help="Each point's code beside its marker, where there is room (more on the close-ups).")
-
-    # My routine: the points to press, in order, kept in the URL.
-    st.header("My routine")
-    if state.routine:
-        routine_ui.editor(atlas, State, state.routine)
-        n = len(state.routine)
-        routine_ui.page_link(atlas, state.routine, f"Start my routine ({n} point{'s' * (n > 1)})")
-    else:
-        st.caption("Add points from their cards, or start from the points a trial used.")
-        routine_ui.page_link(atlas, (), "Routines from the trials")
-
 frame.fix_chart_clicks()  # once per page: a chart or card rerun does not send it again
 if state == State():  # the first screen: where to start
     search_ui.way_in(atlas)
@@ -182,3 +136,51 @@ if st.toggle("List the points of this view", key="point_list",
         for c in dict.fromkeys(p.code for p in atlas.positions_in(state.view)):
             st.button(escape_markdown(listed_as(atlas.points[c])), key=f"list_{c}", type="tertiary",
                       on_click=select, args=(c,))
+
+# The sidebar after the chart: the browser asks for plotly's bundle (most of a first load) when the chart's message
+# comes in, and draws the sidebar's widgets while it waits (bench/README.md, "The first load").
+with st.sidebar:
+    st.header("Find a point")
+    url_widget(st.text_input, atlas, state, "q", label="Search a point or a symptom",
+               placeholder="back pain, BL23, hegu…", max_chars=80, then=lambda s: search_ui.opened(atlas, s))
+    search_ui.results(atlas, state.q, select)
+    order = found(atlas, state.q) or tuple(atlas.points)
+    # A finder: it opens the chosen point's card and is empty again. It does not show the selected point
+    # (the card and the ring do): a chart click reruns only the chart and the card, and the list of
+    # every point is not sent again for it.
+    st.session_state["pick"] = None
+    st.selectbox("Point", [c for c in order if c in shown] or list(atlas.points), key="pick", index=None,
+                 placeholder="Choose a point", format_func=lambda c: listed_as(atlas.points[c]),
+                 on_change=lambda: select(st.session_state["pick"]))
+
+    st.header("Filters")
+    url_widget(st.multiselect, atlas, state, "mechanisms", label="Mechanism", options=list(atlas.mechanisms),
+          format_func=lambda m: atlas.mechanisms[m].name,
+          help="Points that none of the chosen mechanisms could explain are faded. Each mechanism's kind (a "
+               "physiological hypothesis, a non-specific effect or a traditional belief) is on the Mechanisms page.")
+    url_widget(st.multiselect, atlas, state, "meridians", label="Meridian", options=list(atlas.meridians),
+          format_func=lambda c: f"{c} {atlas.meridians[c].name}")
+    url_widget(st.selectbox, atlas, state, "region", label="Body region", options=list(atlas.regions), index=None,
+          placeholder="Any region", format_func=lambda r: atlas.regions[r].name)
+    filters, sizes = evidence_filters(atlas), sizings(atlas)
+    url_widget(st.selectbox, atlas, state, "evidence", label="Evidence", options=list(filters), index=None,
+          placeholder="Any", format_func=filters.get,
+          help="Only the points that trials of acupressure or acupuncture for the chosen condition used (or a "
+               "review of such trials was about). What they found is on each point's card and the Research page.")
+    url_widget(st.selectbox, atlas, state, "size", label="Marker size", options=list(sizes), index=None,
+          placeholder="All the same", format_func=sizes.get,
+          help="Larger markers for the points more studies of the chosen condition used.")
+    url_widget(st.segmented_control, atlas, state, "courses", label="Meridian lines", options=list(COURSES),
+          format_func=COURSES.get, help="Each meridian's traditional course, drawn through its points in order.")
+    url_widget(st.toggle, atlas, state, "labels", label="Write the codes on the chart",
+               help="Each point's code beside its marker, where there is room (more on the close-ups).")
+
+    # My routine: the points to press, in order, kept in the URL.
+    st.header("My routine")
+    if state.routine:
+        routine_ui.editor(atlas, State, state.routine)
+        n = len(state.routine)
+        routine_ui.page_link(atlas, state.routine, f"Start my routine ({n} point{'s' * (n > 1)})")
+    else:
+        st.caption("Add points from their cards, or start from the points a trial used.")
+        routine_ui.page_link(atlas, (), "Routines from the trials")
