@@ -54,6 +54,7 @@ RED_FLAGS_UNREAD = ("The list of warning signs could not be read. With back pain
                     "bladder or bowel trouble or weak legs, call your local emergency number (999 in the UK, 112 in "
                     "Europe, 911 in North America).")
 
+DOCTOR_NOW = "doctor_now"  # the key of the warning signs' box (session state: whether it is open)
 PAGE_CSS = (Path(__file__).parent / "page.css").read_text(encoding="utf-8")
 PAGE_MOVES_JS = (Path(__file__).parent / "page_moves.js").read_text(encoding="utf-8")
 
@@ -68,7 +69,16 @@ def page_frame(title: str, anchor: str | None = None) -> None:
     st.title(title, anchor=anchor)
     st.caption(NOT_ADVICE)
     with st.sidebar:
-        with st.expander("When to see a doctor now", icon=":material/emergency:"):
+        doctor_now()
+
+
+@st.fragment
+def doctor_now() -> None:
+    """The warning signs, one click away on every page. Written only when opened, and then in a fragment: every
+    page's first load drew them, closed, and opening them leaves the rest of the page (a running timer) alone."""
+    box = st.expander("When to see a doctor now", icon=":material/emergency:", key=DOCTOR_NOW, on_change="rerun")
+    with box:
+        if box.open:
             loaded = _load(os.environ.get("MERIDIAN_DATA", str(DATA_DIR)))
             if isinstance(loaded, Atlas):  # bad data: atlas() shows the problems on the page
                 red_flags(loaded.safety)

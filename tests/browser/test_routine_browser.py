@@ -85,6 +85,18 @@ navigator.vibrate = () => { window.__signals.vibrations += 1; return true; };
 """
 
 
+def test_the_warning_signs_open_beside_a_running_timer_and_leave_it_running(page: Page, app_url: str):
+    page.goto(f"{app_url}/Routine?routine={ROUTINE}&minutes=1&step=1")
+    timer = page.locator(".press-timer")
+    expect(timer.locator(".press-timer-clock")).to_have_text("1:00", timeout=30_000)
+    timer.get_by_role("button", name="Start").click()
+    expect(timer.locator(".press-timer-clock")).to_have_text(re.compile(r"^0:5\d$"), timeout=5_000)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("When to see a doctor now").click()  # written when opened (ui/frame.py, doctor_now)
+    expect(sidebar.get_by_text("Call your local emergency number now", exact=False)).to_be_visible(timeout=15_000)
+    expect(timer.locator(".press-timer-clock")).to_have_text(re.compile(r"^0:[45]\d$"))  # still counting down
+
+
 @pytest.mark.parametrize("size", [{"width": 1400, "height": 900}, {"width": 390, "height": 844}])
 def test_the_timer_sounds_and_vibrates_at_each_change_and_goes_on_by_itself(browser, app_url: str, size):
     """Usable with the eyes closed: a tone and a vibration when it is time to change side and at the end, and

@@ -11,6 +11,8 @@ from apptest import html_text, opened
 from PIL import ImageColor
 from streamlit.testing.v1 import AppTest
 
+from ui.frame import DOCTOR_NOW
+
 PAGES = ["explorer.py", "app_pages/0_Meridians.py", "app_pages/1_Mechanisms.py", "app_pages/2_Research.py", "app_pages/3_About.py"]
 
 
@@ -25,7 +27,10 @@ def test_every_page_renders_with_the_safety_notes(page_file):
     at = opened(page_file)
     assert not at.exception, at.exception
     assert "not medical advice" in texts(at)
-    assert any(e.label == "When to see a doctor now" for e in at.sidebar.expander)
+    box = next(e for e in at.sidebar.expander if e.label == "When to see a doctor now")
+    assert not box.markdown  # written when opened: every page's first load drew it closed
+    at.session_state[DOCTOR_NOW] = True  # as the browser sends the opened box
+    at.run()
     said = texts(at).replace("\\", "")  # as the reader sees it, without Markdown's escapes
     assert "Call your local emergency number now (999 in the UK, 112 in Europe, 911 in North America)" in said
     for sign in ("worse when you cough, sneeze or strain", "between the shoulder blades", "under 20 or over 50",
