@@ -149,7 +149,7 @@ def show(atlas: Atlas, code: str, guides: tuple[str, ...], actions: Callable[[],
         ]) + "</div>")
         which = "the study" if n == 1 else f"the {n} studies"
         box, drawn = lazy_expander(escape_markdown(f"{e.condition.name}: {which} that used {code}"),
-                            f"card_studies_{code}_{e.condition.id}")
+                                   f"card_studies_{code}_{e.condition.id}")
         with box:
             for study in found.studies if drawn else ():
                 st.markdown(f"##### {escape_markdown(f'{study.short}: {study.title}')}")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-# The viewport centre of the bubble of a condition on the first chart (the map), scrolled into view, or null.
+# The viewport centre of the bubble of a condition on the first chart (the map), scrolled into view, or null
+# (no bubble drawn for it yet).
 _BUBBLE_JS = """(condition) => {
   const gd = document.querySelector('.js-plotly-plot');
+  if (!gd) return null;
   for (const g of gd.querySelectorAll('.scatterlayer g.trace')) {
     const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace;
     if (!tr || !tr.customdata) continue;
@@ -27,8 +29,8 @@ def test_a_click_on_a_bubble_shows_that_conditions_studies(page: Page, app_url: 
     helpers.wait_idle(page)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="The evidence map: what acupressure was tested for")).to_be_visible()
-    pos = page.evaluate(_BUBBLE_JS, "labour_pain")
-    assert pos is not None, "no bubble for pain in labour on the map"
+    # Waited for, not read once: on a busy machine the page's second chart can be drawn before the map.
+    pos = page.wait_for_function(_BUBBLE_JS, arg="labour_pain", timeout=helpers.RERUN_TIMEOUT_MS).json_value()
     page.mouse.move(pos["x"], pos["y"])
     page.mouse.click(pos["x"], pos["y"])
     expect(main.get_by_role("heading", name="studies for pain in labour")).to_be_visible(timeout=helpers.RERUN_TIMEOUT_MS)
