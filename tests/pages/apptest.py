@@ -43,6 +43,12 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def html_markup(root) -> str:
+    """The HTML blocks under `root` (an AppTest or one of its blocks) as they were sent: their tags, for how the
+    text is marked up."""
+    return "".join(element.proto.body for element in root.get("html"))
+
+
 def html_text(root) -> str:
     """What the HTML blocks under `root` (an AppTest or one of its blocks) say, one block a line."""
     lines = []

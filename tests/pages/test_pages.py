@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest import html_text, opened
+from apptest import html_markup, html_text, opened
 from PIL import ImageColor
 from streamlit.testing.v1 import AppTest
 
@@ -70,7 +70,7 @@ def test_a_deep_link_restores_view_point_and_filters():
 def test_the_card_says_what_was_tested_and_how_sure():
     at = opened("explorer.py", point="BL23")
     body = texts(at)
-    assert "What the research shows" in body and "<strong>Low back pain</strong>" in "".join(e.proto.body for e in at.get("html"))
+    assert "What the research shows" in body and "<strong>Low back pain</strong>" in html_markup(at)
     assert any(e.label.replace("\\", "").startswith("Low back pain: the study that used BL23") for e in at.expander)
     assert "Cherkin DC 2009" in body
     assert "Traditional belief" in body  # the blocked-energy explanation is labelled
@@ -78,14 +78,15 @@ def test_the_card_says_what_was_tested_and_how_sure():
 
 def test_the_cards_study_boxes_and_share_link_are_written_when_opened():
     """A click redraws the card: what sits in a closed box is sent only once the box is opened."""
+    def box(at):
+        return next(e for e in at.expander if e.label.replace("\\", "").startswith("Low back pain: the study"))
+
     at = opened("explorer.py", point="BL23")
-    box = next(e for e in at.expander if e.label.replace("\\", "").startswith("Low back pain: the study"))
-    assert not box.markdown and not at.code
+    assert not box(at).markdown and not at.code
     at.session_state["card_studies_BL23_low_back_pain"] = True  # as the browser sends an opened box
     at.session_state["share"] = True
     at.run()
-    box = next(e for e in at.expander if e.label.replace("\\", "").startswith("Low back pain: the study"))
-    entry = " ".join(m.value for m in box.markdown).replace("\\", "")
+    entry = " ".join(m.value for m in box(at).markdown).replace("\\", "")
     assert "Cherkin DC 2009" in entry and "How long it lasted" in entry
     assert at.code[0].value.endswith("?point=BL23")  # the link to this screen, to copy
 
